@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, vi } from "vitest";
+import { installTimerShims, shimTimerCount, uninstallTimerShims } from "./timer-shims.ts";
+
+// Captured before any test fakes them: the clock needs a real turn of the event
+// loop to let real I/O callbacks (not timers) deliver their results.
+const realSetImmediate = globalThis.setImmediate;
+const realTurn = () => new Promise<void>((resolve) => realSetImmediate(resolve));
+
+/** What became of a promise on the virtual clock, and when (ms since the test began). */
+export type Settled<T> =
+  | { status: "fulfilled"; value: T; at: number }
+  | { status: "rejected"; reason: unknown; at: number }
+  | { status: "pending"; at: number };
+
+export interface SettleOptions {
+  /** How much virtual time to allow before giving up and reporting "pending". Default 60 000 ms. */
+  within?: number;
+}
+
+export interface VirtualClock {
+  /** Virtual milliseconds since the test began. */
+  now(): number;
+  /** Moves virtual time forward, running every timer (and the promises between them) on the way. */
+  advance(ms: number): Promise<void>;
+  /** Runs what is due now (timers at 0 ms, `setImmediate`) without moving time. */
+  flush(): Promise<void>;
+  /**
+   * Runs virtual time until `promise` settles (or `within` runs out) and reports
+   * how it settled and at what virtual time. Never throws for a rejection.
+   */
+  settle<T>(promise: PromiseLike<T>, options?: SettleOptions): Promise<Settled<T>>;
+  /** Timers the code under test left pending (the kit's own are not counted). */
+  pendingTimers(): number;
+}
+
+const FAKED = [
+  "setTimeout",
+  "clearTimeout",
+  "setInterval",
+  "clearInterval",
+  "setImmediate",
+  "clearImmediate",
+  "Date",
+  "performance",
+] as const;
+
+const clock: VirtualClock = {
+  now: () => Date.now(),
+  advance: async (ms) => {
+    await vi.advanceTimersByTimeAsync(ms);
+  },
+  flush: async () => {
+    await vi.advanceTimersByTimeAsync(0);
+  },
+  settle: async <T>(promise: PromiseLike<T>, options: SettleOptions = {}) => {
+    const deadline = Date.now() + (options.within ?? 60_000);
+    let outcome: Settled<T> | undefined;
+    Promise.resolve(promise).then(
+      (value) => (outcome = { status: "fulfilled", value, at: Date.now() }),
+      (reason: unknown) => (outcome = { status: "rejected", reason, at: Date.now() }),
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    let idleTurns = 0;
+    while (!outcome && Date.now() <= deadline) {
+      if (vi.getTimerCount() > 0) {
+        idleTurns = 0;
+        await vi.advanceTimersToNextTimerAsync();
+        continue;
+      }
+      // Nothing is scheduled on the clock: give real I/O a few turns, then give up.
+      if (++idleTurns > 5) break;
+      await realTurn();
+      await vi.advanceTimersByTimeAsync(0);
+    }
+    return outcome ?? { status: "pending", at: Date.now() };
+  },
+  pendingTimers: () => vi.getTimerCount() - shimTimerCount(),
+};
+
+/**
+ * Runs every test of the file on virtual time: `setTimeout` & co., `Date`,
+ * `performance.now()`, `AbortSignal.timeout()` and `node:timers/promises`
+ * all follow a clock that starts at 0 and only moves when the test moves it.
+ * Call it once, at the top of a test file (or a `describe`).
+ */
+export function useVirtualClock(): VirtualClock {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 0, toFake: [...FAKED] });
+    installTimerShims();
+  });
+  afterEach(() => {
+    uninstallTimerShims();
+    vi.useRealTimers();
+  });
+  return clock;
+}

@@ -1,0 +1,58 @@
+import path from "node:path";
+import type { Plugin } from "vite";
+import { defineConfig, type ViteUserConfig } from "vitest/config";
+import { createSrcChain, resolveInChain, type SrcChain } from "./src-chain.ts";
+
+/**
+ * Folders laid over an exercise's `src/`, first wins (path-list syntax, like PATH).
+ * The course check and the grader set it to run the same tests against a
+ * solution, a wrong variant or a submission.
+ */
+export const SRC_DIRS_ENV = "COURSE_SRC_DIRS";
+
+function srcChainPlugin(chain: SrcChain): Plugin {
+  return {
+    name: "course:src-chain",
+    enforce: "pre",
+    resolveId(source, importer) {
+      if (!importer) return null;
+      return resolveInChain(chain, source, importer) ?? null;
+    },
+  };
+}
+
+function overlaysFromEnv(): string[] {
+  const value = process.env[SRC_DIRS_ENV];
+  return value ? value.split(path.delimiter).filter(Boolean) : [];
+}
+
+/** The vitest config of an exercise: its tests, run against its `src/` (or the overlays given). */
+export function exerciseConfig(exerciseDir: string, overlays: readonly string[] = overlaysFromEnv()): ViteUserConfig {
+  const chain = createSrcChain(overlays, path.join(exerciseDir, "src"));
+  return defineConfig({
+    root: exerciseDir,
+    plugins: [srcChainPlugin(chain)],
+    test: {
+      include: ["test/**/*.test.ts"],
+      // Nothing a test file changes may leak into the next one.
+      restoreMocks: true,
+      unstubGlobals: true,
+      unstubEnvs: true,
+      testTimeout: 5_000,
+      hookTimeout: 5_000,
+    },
+  });
+}
+
+/**
+ * The vitest config of a reference solution: the exercise's own tests (one copy,
+ * never duplicated), run against `solutions/NN-slug/src`. `COURSE_VARIANT=name`
+ * runs them against the wrong variant `wrong/name` instead.
+ */
+export function solutionConfig(solutionDir: string): ViteUserConfig {
+  const exerciseDir = path.resolve(solutionDir, "../../exercises", path.basename(solutionDir));
+  const variant = process.env.COURSE_VARIANT;
+  const own = [...(variant ? [path.join(solutionDir, "wrong", variant)] : []), path.join(solutionDir, "src")];
+  const fromEnv = overlaysFromEnv();
+  return exerciseConfig(exerciseDir, fromEnv.length > 0 ? fromEnv : own);
+}

@@ -1,0 +1,2 @@
+export { exerciseConfig, solutionConfig, SRC_DIRS_ENV } from "./exercise-config.ts";
+export { createSrcChain, resolveInChain, type SrcChain } from "./src-chain.ts";

@@ -1,0 +1,191 @@
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { nextSeq, peakConcurrency, type Span } from "../timeline/spans.ts";
+import { renderTimeline } from "../timeline/render.ts";
+
+/**
+ * What a route answers. One object, so a test declares a route in one line:
+ *
+ *     api.get("/users/1", { json: { id: 1 }, after: 2000 });
+ *     api.get("/down", { networkError: true, after: 300 });
+ *     api.get("/hang", { never: true });
+ */
+export interface Reply {
+  /** Virtual milliseconds before the answer (default 0). */
+  after?: number;
+  /** HTTP status (default 200). */
+  status?: number;
+  /** A JSON body. */
+  json?: unknown;
+  /** A text body (e.g. HTML). */
+  text?: string;
+  headers?: Record<string, string>;
+  /** Fail the request as a network error (fetch rejects with a TypeError). */
+  networkError?: boolean;
+  /** Never answer: the request hangs until the client aborts it. */
+  never?: boolean;
+}
+
+/** A list of replies is served in turn, the last one repeating; a function decides per request. */
+export type Route = Reply | readonly Reply[] | ((request: Request, attempt: number) => Reply);
+
+/** One request as the mocked server saw it, on the virtual clock. */
+export interface RequestRecord extends Span {
+  method: string;
+  url: string;
+  /** Path and query, e.g. "/users/1?full=true". */
+  path: string;
+  status?: number;
+  abortedAt?: number;
+  request: Request;
+}
+
+export interface MockApi {
+  /** The origin every route lives under, e.g. "https://api.test". */
+  readonly origin: string;
+  /** An absolute URL for a path of this API. */
+  url(path: string): string;
+  get(path: string, route: Route): void;
+  post(path: string, route: Route): void;
+  put(path: string, route: Route): void;
+  delete(path: string, route: Route): void;
+  /** Every request of the current test, in the order they started. */
+  readonly requests: readonly RequestRecord[];
+  /** The requests to one path (path and query as the client sent it). */
+  requestsTo(path: string): RequestRecord[];
+  /** The most requests in flight at once so far, and when that peak was first reached. */
+  peakInFlight(): { peak: number; at: number };
+  /** The requests so far, drawn as a timeline. */
+  timeline(title?: string): string;
+}
+
+type Method = "get" | "post" | "put" | "delete";
+
+function pickReply(route: Route, request: Request, attempt: number): Reply {
+  if (typeof route === "function") return route(request, attempt);
+  if (Array.isArray(route)) return route[Math.min(attempt, route.length - 1)] ?? {};
+  return route as Reply;
+}
+
+/** Resolves after `ms` virtual ms, or early (with false) if the client aborts. */
+function waitUnlessAborted(ms: number | undefined, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const timer = ms === undefined ? undefined : setTimeout(() => finish(true), ms);
+    const onAbort = () => finish(false);
+    function finish(completed: boolean) {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", onAbort);
+      resolve(completed);
+    }
+    signal.addEventListener("abort", onAbort);
+  });
+}
+
+function respond(reply: Reply): Response {
+  if (reply.networkError) return HttpResponse.error();
+  const init = { status: reply.status ?? 200, headers: reply.headers };
+  if (reply.text !== undefined) return new HttpResponse(reply.text, init);
+  if (reply.json !== undefined) return HttpResponse.json(reply.json, init);
+  return new HttpResponse(null, init);
+}
+
+const describeEnd = (record: RequestRecord) =>
+  record.outcome === "aborted"
+    ? `aborted at ${record.abortedAt}ms`
+    : record.outcome === "failed" && record.status === undefined
+      ? `network error at ${record.end}ms`
+      : `${record.status} at ${record.end}ms`;
+
+/**
+ * A mocked HTTP API for the tests of one file, on msw. Requests to routes the
+ * test did not declare fail the test. Every request is recorded with its start,
+ * end and abort times on the (virtual) clock. Call once at the top of a test
+ * file; routes and records are reset after each test.
+ */
+export function mockApi(origin = "https://api.test"): MockApi {
+  const server = setupServer();
+  const records: RequestRecord[] = [];
+  const unhandled: string[] = [];
+  const attempts = new Map<string, number>();
+
+  function serve(method: Method, path: string, route: Route) {
+    const matcher = http[method];
+    const key = `${method.toUpperCase()} ${path}`;
+    server.use(
+      matcher(`${origin}${path}`, async ({ request }) => {
+        const attempt = attempts.get(key) ?? 0;
+        attempts.set(key, attempt + 1);
+        const url = new URL(request.url);
+        const record: RequestRecord = {
+          label: `${request.method} ${url.pathname}${url.search}`,
+          method: request.method,
+          url: request.url,
+          path: `${url.pathname}${url.search}`,
+          start: Date.now(),
+          startSeq: nextSeq(),
+          outcome: "running",
+          note: "still running",
+          request,
+        };
+        records.push(record);
+        const reply = pickReply(route, request, attempt);
+        const answered = await waitUnlessAborted(reply.never ? undefined : (reply.after ?? 0), request.signal);
+        record.end = Date.now();
+        record.endSeq = nextSeq();
+        if (!answered) {
+          record.outcome = "aborted";
+          record.abortedAt = record.end;
+        } else {
+          record.status = reply.networkError ? undefined : (reply.status ?? 200);
+          record.outcome = reply.networkError || (record.status ?? 0) >= 400 ? "failed" : "done";
+        }
+        record.note = describeEnd(record);
+        return respond(answered ? reply : { networkError: true });
+      }),
+    );
+  }
+
+  beforeAll(() => {
+    server.listen({
+      // The request fails at once (never reaches the real network) and the test fails after it.
+      onUnhandledFrame: ({ frame, defaults }) => {
+        const { request } = frame.data as { request?: Request };
+        if (request) unhandled.push(`${request.method} ${request.url}`);
+        defaults.error();
+      },
+    });
+  });
+  afterEach(() => {
+    server.resetHandlers();
+    records.length = 0;
+    attempts.clear();
+    const missed = unhandled.splice(0);
+    if (missed.length > 0) {
+      throw new Error(
+        `Your code requested ${missed.join(", ")}, which this test's mocked API does not serve. ` +
+          `Check the URL you build (the test only serves the URLs it gave you).`,
+      );
+    }
+  });
+  afterAll(() => server.close());
+
+  return {
+    origin,
+    url: (path) => `${origin}${path}`,
+    get: (path, route) => serve("get", path, route),
+    post: (path, route) => serve("post", path, route),
+    put: (path, route) => serve("put", path, route),
+    delete: (path, route) => serve("delete", path, route),
+    requests: records,
+    requestsTo: (path) => records.filter((r) => r.path === path),
+    peakInFlight: () => peakConcurrency(records, Date.now()),
+    timeline: (title) => renderTimeline(records, { now: Date.now(), title }),
+  };
+}
+
+/** True for the recorder a test gets from `mockApi()`; matchers accept it or a list of records. */
+export function isMockApi(value: unknown): value is MockApi {
+  return typeof value === "object" && value !== null && "requests" in value && "timeline" in value;
+}

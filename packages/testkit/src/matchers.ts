@@ -1,0 +1,133 @@
+import { expect } from "vitest";
+import { isMockApi, type MockApi, type RequestRecord } from "./http/mock-api.ts";
+import { renderTimeline } from "./timeline/render.ts";
+import { endedBefore, peakConcurrency, type Span } from "./timeline/spans.ts";
+
+/** A matcher's subject: the mocked API, or any list of spans (handler calls, tasks…). */
+type Subject = MockApi | readonly Span[];
+
+function spansOf(subject: unknown): readonly Span[] {
+  if (isMockApi(subject)) return subject.requests;
+  if (Array.isArray(subject)) return subject as Span[];
+  throw new TypeError("expected the mocked API (from mockApi()) or a list of spans");
+}
+
+const timeline = (spans: readonly Span[]) =>
+  `\n\nWhat happened, on the virtual clock:\n${renderTimeline(spans, { now: Date.now() })}`;
+
+const byStart = (spans: readonly Span[]) => [...spans].sort((a, b) => a.startSeq - b.startSeq);
+const endTime = (span: Span) => (span.end === undefined ? "(still running)" : `${span.end}ms`);
+
+/** Messages are built only when needed: they may describe spans that exist only on failure. */
+function result(pass: boolean, spans: readonly Span[], ifFailed: () => string, ifNegatedFailed: () => string) {
+  return { pass, message: () => (pass ? ifNegatedFailed() : ifFailed()) + timeline(spans) };
+}
+
+export const timelineMatchers = {
+  /** Every span started before any of them finished. */
+  toHaveRunConcurrently(subject: Subject) {
+    const spans = byStart(spansOf(subject));
+    if (spans.length < 2) {
+      return result(false, spans, () => `Expected at least 2 requests running together, but only ${spans.length} was made.`, () => "");
+    }
+    const finishedFirst = spans.find((s) => s.end !== undefined && spans.some((t) => endedBefore(s, t)));
+    const lateStarter = finishedFirst && spans.find((t) => endedBefore(finishedFirst, t));
+    return result(
+      !lateStarter,
+      spans,
+      () =>
+        `Expected every request to start before any of them finished, but ${lateStarter?.label} only started at ` +
+        `${lateStarter?.start}ms, after ${finishedFirst?.label} had finished at ${finishedFirst?.end}ms. ` +
+        `Start them all first, then wait for them together.`,
+      () => `Expected the requests not to overlap, but all ${spans.length} were started before any finished.`,
+    );
+  },
+
+  /** Each span started only after the one before it had finished. */
+  toHaveRunSequentially(subject: Subject) {
+    const spans = byStart(spansOf(subject));
+    const index = spans.findIndex((s, i) => i > 0 && !endedBefore(spans[i - 1]!, s));
+    const [previous, overlapping] = [spans[index - 1], spans[index]];
+    return result(
+      index === -1,
+      spans,
+      () =>
+        `Expected one request at a time, but ${overlapping?.label} started at ${overlapping?.start}ms while ` +
+        `${previous?.label} was still running (it finished ${endTime(previous!)}).`,
+      () => `Expected the requests to overlap, but they ran one after another.`,
+    );
+  },
+
+  /** Never more than `limit` spans running at once. */
+  toHaveHadAtMostInFlight(subject: Subject, limit: number) {
+    const spans = spansOf(subject);
+    const { peak, at } = peakConcurrency(spans, Date.now());
+    return result(
+      peak <= limit,
+      spans,
+      () => `Expected at most ${limit} in flight at once, but ${peak} were in flight at ${at}ms.`,
+      () => `Expected more than ${limit} in flight at some point, but there were never more than ${peak}.`,
+    );
+  },
+
+  /** The most spans running at once was exactly `count` (e.g. a concurrency limit fully used). */
+  toHavePeakInFlight(subject: Subject, count: number) {
+    const spans = spansOf(subject);
+    const { peak, at } = peakConcurrency(spans, Date.now());
+    return result(
+      peak === count,
+      spans,
+      () =>
+        peak < count
+        ? `Expected ${count} in flight at once, but there were never more than ${peak}: the limit was not fully used.`
+        : `Expected at most ${count} in flight at once, but ${peak} were in flight at ${at}ms.`,
+      () => `Expected the peak in flight not to be ${count}, but it was.`,
+    );
+  },
+
+  /** The request to `path` was aborted by the client (at virtual time `at`, if given). */
+  toHaveAborted(subject: MockApi, path: string, at?: number) {
+    const requests = spansOf(subject) as readonly RequestRecord[];
+    const matching = requests.filter((r) => r.path === path);
+    const aborted = matching.find((r) => r.abortedAt !== undefined && (at === undefined || r.abortedAt === at));
+    const when = at === undefined ? "" : ` at ${at}ms`;
+    const what =
+      matching.length === 0
+        ? `no request to ${path} was made`
+        : matching
+            .map((r) =>
+              r.abortedAt !== undefined
+                ? `it was aborted at ${r.abortedAt}ms`
+                : r.end === undefined
+                  ? "it was still running: nothing aborted it"
+                  : `it ran to completion at ${r.end}ms: nothing aborted it`,
+            )
+            .join("; ");
+    return result(
+      aborted !== undefined,
+      requests,
+      () => `Expected the request to ${path} to be aborted${when}, but ${what}.`,
+      () => `Expected the request to ${path} not to be aborted${when}, but it was aborted at ${aborted?.abortedAt}ms.`,
+    );
+  },
+};
+
+expect.extend(timelineMatchers);
+
+interface TimelineMatchers<R> {
+  /** Every request (or span) started before any of them finished. */
+  toHaveRunConcurrently(): R;
+  /** Each request (or span) started only after the previous one finished. */
+  toHaveRunSequentially(): R;
+  /** Never more than `limit` in flight at once. */
+  toHaveHadAtMostInFlight(limit: number): R;
+  /** The most in flight at once was exactly `count`. */
+  toHavePeakInFlight(count: number): R;
+  /** The request to `path` was aborted by the client (at virtual time `at`, if given). */
+  toHaveAborted(path: string, at?: number): R;
+}
+
+declare module "vitest" {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- T must match vitest's declaration
+  interface Matchers<R extends void | Promise<void> = void | Promise<void>, T = unknown> extends TimelineMatchers<R> {}
+}

@@ -1,0 +1,65 @@
+import { describe, expect, test } from "vitest";
+import { mockApi, useVirtualClock } from "../src/index.ts";
+
+const clock = useVirtualClock();
+const api = mockApi();
+
+const getJson = (path: string, init?: RequestInit) => fetch(api.url(path), init).then((r) => r.json());
+
+describe("mockApi", () => {
+  test("answers JSON after a virtual delay and records start and end", async () => {
+    api.get("/users/1", { json: { id: 1 }, after: 2000 });
+    expect(await clock.settle(getJson("/users/1"))).toEqual({ status: "fulfilled", value: { id: 1 }, at: 2000 });
+    expect(api.requests).toMatchObject([{ label: "GET /users/1", start: 0, end: 2000, status: 200, outcome: "done" }]);
+  });
+
+  test("answers text and statuses", async () => {
+    api.get("/page", { text: "<html></html>", status: 404, after: 100 });
+    const response = await clock.settle(fetch(api.url("/page")));
+    expect(response.status === "fulfilled" && response.value.status).toBe(404);
+    expect(api.requests[0]).toMatchObject({ status: 404, outcome: "failed", note: "404 at 100ms" });
+  });
+
+  test("fails a request as a network error", async () => {
+    api.get("/down", { networkError: true, after: 300 });
+    const outcome = await clock.settle(fetch(api.url("/down")));
+    expect(outcome).toMatchObject({ status: "rejected", at: 300 });
+    expect(api.requests[0]).toMatchObject({ outcome: "failed", note: "network error at 300ms" });
+  });
+
+  test("records when a never-answering request is aborted", async () => {
+    api.get("/hang", { never: true });
+    const controller = new AbortController();
+    const pending = clock.settle(fetch(api.url("/hang"), { signal: controller.signal }));
+    await clock.advance(1500);
+    expect(api.requests[0]).toMatchObject({ outcome: "running" });
+    controller.abort();
+    expect(await pending).toMatchObject({ status: "rejected", at: 1500 });
+    expect(api.requests[0]).toMatchObject({ outcome: "aborted", abortedAt: 1500, end: 1500 });
+    expect(clock.pendingTimers()).toBe(0);
+  });
+
+  test("serves a list of replies in turn, the last repeating", async () => {
+    api.get("/flaky", [{ status: 503 }, { json: "ok" }]);
+    const statuses = [];
+    for (let i = 0; i < 3; i++) {
+      const outcome = await clock.settle(fetch(api.url("/flaky")));
+      if (outcome.status === "fulfilled") statuses.push(outcome.value.status);
+    }
+    expect(statuses).toEqual([503, 200, 200]);
+  });
+
+  test("counts requests in flight", async () => {
+    api.get("/a", { json: 1, after: 1000 });
+    api.get("/b", { json: 2, after: 2000 });
+    api.get("/c", { json: 3, after: 500 });
+    await clock.settle(Promise.all([getJson("/a"), getJson("/b")]));
+    await clock.settle(getJson("/c"));
+    expect(api.peakInFlight()).toEqual({ peak: 2, at: 0 });
+    expect(api.requestsTo("/c")).toMatchObject([{ start: 2000, end: 2500 }]);
+  });
+
+  test("starts every test with no routes and no records", () => {
+    expect(api.requests).toEqual([]);
+  });
+});

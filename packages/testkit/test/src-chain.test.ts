@@ -1,0 +1,43 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { createSrcChain, resolveInChain } from "../src/config/index.ts";
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(tmpdir(), "src-chain-"));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  return root;
+}
+
+describe("resolveInChain", () => {
+  const root = tree({
+    "exercise/src/index.ts": "",
+    "exercise/src/given.ts": "",
+    "exercise/src/todo.ts": "",
+    "exercise/test/a.test.ts": "",
+    "solution/src/todo.ts": "",
+    "solution/src/index.ts": "",
+    "wrong/todo.ts": "",
+  });
+  const at = (p: string) => path.join(root, p);
+  const chain = createSrcChain([at("wrong"), at("solution/src")], at("exercise/src"));
+
+  test("the first folder holding the file wins", () => {
+    expect(resolveInChain(chain, "../src/todo.js", at("exercise/test/a.test.ts"))).toBe(at("wrong/todo.ts"));
+    expect(resolveInChain(chain, "../src/index.ts", at("exercise/test/a.test.ts"))).toBe(at("solution/src/index.ts"));
+  });
+
+  test("a file missing from the overlays comes from the exercise", () => {
+    expect(resolveInChain(chain, "./given.ts", at("solution/src/index.ts"))).toBe(at("exercise/src/given.ts"));
+    expect(resolveInChain(chain, "./given", at("wrong/todo.ts"))).toBe(at("exercise/src/given.ts"));
+  });
+
+  test("imports outside the chain and bare imports are left alone", () => {
+    expect(resolveInChain(chain, "../test/a.test.ts", at("exercise/src/index.ts"))).toBeUndefined();
+    expect(resolveInChain(chain, "vitest", at("exercise/src/index.ts"))).toBeUndefined();
+  });
+});
