@@ -1,4 +1,5 @@
 export { useVirtualClock, type VirtualClock, type Settled, type SettleOptions } from "./clock/virtual-clock.ts";
+export { valueOf, reasonOf, describeOutcome } from "./clock/outcome.ts";
 export { AbortError } from "./clock/timer-shims.ts";
 export { mockApi, type MockApi, type Reply, type Route, type RequestRecord } from "./http/mock-api.ts";
 export { renderTimeline, type TimelineOptions } from "./timeline/render.ts";

@@ -1,5 +1,7 @@
 import { expect } from "vitest";
-import { isMockApi, type MockApi, type RequestRecord } from "./http/mock-api.ts";
+import { describeOutcome } from "./clock/outcome.ts";
+import type { Settled } from "./clock/virtual-clock.ts";
+import { isMockApi, whatHappened, type MockApi, type RequestRecord } from "./http/mock-api.ts";
 import { renderTimeline } from "./timeline/render.ts";
 import { endedBefore, peakConcurrency, type Span } from "./timeline/spans.ts";
 
@@ -23,7 +25,28 @@ function result(pass: boolean, spans: readonly Span[], ifFailed: () => string, i
   return { pass, message: () => (pass ? ifNegatedFailed() : ifFailed()) + timeline(spans) };
 }
 
+function settledAt(outcome: Settled<unknown>, status: "fulfilled" | "rejected", at: number) {
+  const verb = status === "fulfilled" ? "resolve" : "reject";
+  const pass = outcome.status === status && outcome.at === at;
+  return {
+    pass,
+    message: () =>
+      (pass ? `Expected the call not to ${verb} at ${at}ms, but it did.` : `Expected the call to ${verb} at ${at}ms, but ${describeOutcome(outcome)}.`) +
+      whatHappened(),
+  };
+}
+
 export const timelineMatchers = {
+  /** A `clock.settle(…)` outcome resolved at exactly `at` virtual ms. */
+  toResolveAt(outcome: Settled<unknown>, at: number) {
+    return settledAt(outcome, "fulfilled", at);
+  },
+
+  /** A `clock.settle(…)` outcome rejected at exactly `at` virtual ms. */
+  toRejectAt(outcome: Settled<unknown>, at: number) {
+    return settledAt(outcome, "rejected", at);
+  },
+
   /** Every span started before any of them finished. */
   toHaveRunConcurrently(subject: Subject) {
     const spans = byStart(spansOf(subject));
@@ -115,6 +138,10 @@ export const timelineMatchers = {
 expect.extend(timelineMatchers);
 
 interface TimelineMatchers<R> {
+  /** A `clock.settle(…)` outcome resolved at exactly `at` virtual ms. */
+  toResolveAt(at: number): R;
+  /** A `clock.settle(…)` outcome rejected at exactly `at` virtual ms. */
+  toRejectAt(at: number): R;
   /** Every request (or span) started before any of them finished. */
   toHaveRunConcurrently(): R;
   /** Each request (or span) started only after the previous one finished. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { mockApi, useVirtualClock } from "../src/index.ts";
+import { mockApi, reasonOf, useVirtualClock, valueOf } from "../src/index.ts";
 
 const clock = useVirtualClock();
 const api = mockApi();
@@ -75,5 +75,26 @@ describe("timeline matchers", () => {
     ];
     expect(spans).toHaveRunConcurrently();
     expect(spans).toHaveHadAtMostInFlight(2);
+  });
+});
+
+describe("outcome matchers", () => {
+  test("toResolveAt and toRejectAt name what happened instead", async () => {
+    api.get("/a", { json: 1, after: 4000 });
+    const outcome = await clock.settle(fetch(api.url("/a")));
+    expect(outcome).toResolveAt(4000);
+    const message = failureOf(() => expect(outcome).toResolveAt(2000));
+    expect(message).toContain("Expected the call to resolve at 2000ms, but it resolved at 4000ms.");
+    expect(message).toContain("GET /a");
+    const rejected = await clock.settle(Promise.reject(new RangeError("bad")));
+    expect(failureOf(() => expect(rejected).toResolveAt(4000))).toContain("it rejected at 4000ms with RangeError: bad");
+    expect(rejected).toRejectAt(4000);
+  });
+
+  test("valueOf and reasonOf explain an outcome of the wrong kind", async () => {
+    const never = await clock.settle(new Promise(() => {}));
+    expect(failureOf(() => valueOf(never))).toContain("it had still not settled at 0ms");
+    const resolved = await clock.settle(Promise.resolve(1));
+    expect(failureOf(() => reasonOf(resolved))).toContain("Expected the call to reject, but it resolved at 0ms");
   });
 });

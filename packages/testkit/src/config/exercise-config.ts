@@ -38,6 +38,9 @@ export function exerciseConfig(exerciseDir: string, overlays: readonly string[] 
       restoreMocks: true,
       unstubGlobals: true,
       unstubEnvs: true,
+      // The same file resolves differently per chain (stub, solution, variant,
+      // submission); vitest's on-disk transform cache does not know that.
+      fsModuleCache: false,
       testTimeout: 5_000,
       hookTimeout: 5_000,
     },

@@ -41,6 +41,9 @@ export interface RequestRecord extends Span {
   request: Request;
 }
 
+/** The mocked APIs of the running test file: failure messages draw their timelines. */
+export const activeApis = new Set<MockApi>();
+
 export interface MockApi {
   /** The origin every route lives under, e.g. "https://api.test". */
   readonly origin: string;
@@ -169,9 +172,12 @@ export function mockApi(origin = "https://api.test"): MockApi {
       );
     }
   });
-  afterAll(() => server.close());
+  afterAll(() => {
+    server.close();
+    activeApis.delete(api);
+  });
 
-  return {
+  const api: MockApi = {
     origin,
     url: (path) => `${origin}${path}`,
     get: (path, route) => serve("get", path, route),
@@ -183,6 +189,14 @@ export function mockApi(origin = "https://api.test"): MockApi {
     peakInFlight: () => peakConcurrency(records, Date.now()),
     timeline: (title) => renderTimeline(records, { now: Date.now(), title }),
   };
+  activeApis.add(api);
+  return api;
+}
+
+/** The timelines of this test's mocked APIs, for a failure message ("" when no request was made). */
+export function whatHappened(): string {
+  const drawn = [...activeApis].filter((api) => api.requests.length > 0).map((api) => api.timeline());
+  return drawn.length === 0 ? "" : `\n\nWhat happened, on the virtual clock:\n${drawn.join("\n\n")}`;
 }
 
 /** True for the recorder a test gets from `mockApi()`; matchers accept it or a list of records. */

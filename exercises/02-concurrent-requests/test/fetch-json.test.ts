@@ -1,0 +1,38 @@
+import { mockApi, points, reasonOf, useVirtualClock, valueOf } from "@course/testkit";
+import { describe, expect, test } from "vitest";
+import { fetchJson, HttpError } from "../src/index.ts";
+
+const clock = useVirtualClock();
+const api = mockApi();
+
+describe("fetchJson", () => {
+  test("fetchJson resolves with the parsed JSON body", async () => {
+    api.get("/users/1", { json: { id: 1, name: "Ada" }, after: 300 });
+    const outcome = await clock.settle(fetchJson(api.url("/users/1")));
+    expect(valueOf(outcome)).toEqual({ id: 1, name: "Ada" });
+    expect(outcome).toResolveAt(300);
+  });
+
+  test("fetchJson rejects with an HttpError carrying the status and URL on a non-2xx answer", points(2), async () => {
+    api.get("/missing", { status: 404, json: { error: "not found" } });
+    api.get("/broken", { status: 500, text: "oops" });
+    for (const [path, status] of [["/missing", 404], ["/broken", 500]] as const) {
+      const reason = reasonOf(await clock.settle(fetchJson(api.url(path))));
+      expect(reason, `fetchJson(${path}) should reject with an HttpError`).toBeInstanceOf(HttpError);
+      expect(reason).toMatchObject({ status, url: api.url(path) });
+    }
+  });
+
+  test("fetchJson passes init on to fetch (headers, signal)", async () => {
+    api.get("/echo", (request) => ({ json: request.headers.get("x-course"), after: 1000 }));
+    const echoed = await clock.settle(fetchJson(api.url("/echo"), { headers: { "x-course": "async" } }));
+    expect(valueOf(echoed)).toBe("async");
+
+    const controller = new AbortController();
+    const aborted = clock.settle(fetchJson(api.url("/echo"), { signal: controller.signal }));
+    await clock.advance(200);
+    controller.abort(new Error("stop"));
+    expect(reasonOf(await aborted)).toEqual(new Error("stop"));
+    expect(api).toHaveAborted("/echo", 1200);
+  });
+});

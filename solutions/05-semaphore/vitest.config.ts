@@ -1,0 +1,3 @@
+import { solutionConfig } from "@course/testkit/config";
+
+export default solutionConfig(import.meta.dirname);
