@@ -41,6 +41,8 @@ export function exerciseConfig(exerciseDir: string, overlays: readonly string[] 
       // The same file resolves differently per chain (stub, solution, variant,
       // submission); vitest's on-disk transform cache does not know that.
       fsModuleCache: false,
+      // Test lines, for the grader's reports.
+      includeTaskLocation: true,
       testTimeout: 5_000,
       hookTimeout: 5_000,
     },

@@ -1,0 +1,32 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The course repository the grader belongs to: its tests and stubs are the pristine copy. */
+export const courseRoot = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
+
+/** Exercise folders are named `NN-slug`; anything else is not an exercise. */
+export const EXERCISE_ID = /^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const isDir = (dir: string) => existsSync(dir) && statSync(dir).isDirectory();
+
+/** The exercises of the course, found by folder name (never a hard-coded list), in order. */
+export function listExercises(root = courseRoot): string[] {
+  const dir = path.join(root, "exercises");
+  if (!isDir(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => EXERCISE_ID.test(name) && existsSync(path.join(dir, name, "package.json")))
+    .sort();
+}
+
+export const exerciseDir = (id: string, root = courseRoot) => path.join(root, "exercises", id);
+export const solutionDir = (id: string, root = courseRoot) => path.join(root, "solutions", id);
+
+/** The known-wrong variants of a solution: the folders under `wrong/`. */
+export function listVariants(id: string, root = courseRoot): string[] {
+  const dir = path.join(solutionDir(id, root), "wrong");
+  if (!isDir(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => isDir(path.join(dir, name)))
+    .sort();
+}
