@@ -25,26 +25,71 @@ export interface ExerciseReport {
 
 const firstLine = (text: string) => text.split("\n").find((line) => line.trim() !== "")?.trim() ?? text;
 
+/** The words the test kit's integrity check fails a test with (packages/testkit/src/setup/integrity.ts). */
+const TAMPERING = "The code under test changed the test tools";
+
+/** A compile error's useful part: "Expected `,` but found `;` at src/x.ts:3:40". */
+function describeModuleError(file: string, error: string): string {
+  const parse = /\[PARSE_ERROR\]\s*(.+)/.exec(error);
+  if (parse) {
+    const where = /\[\s*([^\]]+?:\d+:\d+)\s*\]/.exec(error)?.[1];
+    const place = where ? ` at ${where.replace(/^(\.\.\/)+/, "")}` : "";
+    return `a syntax error${place}: ${parse[1]!.trim()}`;
+  }
+  return `${file} could not load the code under test: ${firstLine(error)}`;
+}
+
 /** Why the run could not grade the exercise, or undefined when it could. */
-function errorOf(run: RunResult, timeoutMs: number): string | undefined {
+function errorOf(run: RunResult, limits: ScoreLimits): string | undefined {
+  // Workers report a test's start in batches, so a test stuck in a loop may never be named.
+  const stalled = run.runningTest
+    ? `while running "${run.runningTest}"`
+    : run.collected.length > 0
+      ? "while running the tests"
+      : "while loading the tests (at import time)";
+  if (run.aborted === "idle") {
+    return `stopped after ${seconds(limits.idleMs)} s without progress ${stalled}: an infinite loop, or a promise that never settles`;
+  }
   if (run.aborted === "timeout") {
-    return `stopped after ${Math.round(timeoutMs / 1000)} s: something never finished (an infinite loop, or a promise that never settles)`;
+    return `stopped after ${seconds(limits.timeoutMs)} s ${stalled}: the exercise took too long (an infinite loop?)`;
   }
   if (run.aborted === "crash") return `the test run could not start: ${firstLine(run.output)}`;
   const moduleError = run.moduleErrors[0];
-  if (moduleError) return `${moduleError.file} could not run: ${firstLine(moduleError.errors[0] ?? "")}`;
+  if (moduleError) return describeModuleError(moduleError.file, moduleError.errors[0] ?? "");
+  const messages = run.results.map((r) => r.message ?? "");
+  if (messages.some((m) => m.includes(TAMPERING))) return `your code changed the test tools (expect or vi): that earns no points`;
+  const exit = messages.find((m) => /process\.exit unexpectedly called/.test(m));
+  if (exit) return `your code called process.exit(): ${firstLine(exit)}`;
+  const timedOut = run.results.find((r) => /Test timed out in \d+ms/.test(r.message ?? ""));
+  if (timedOut) return `"${timedOut.name}" did not finish within ${seconds(limits.testTimeoutMs)} s: a promise that never settles`;
   const unhandled = run.unhandledErrors[0];
-  if (unhandled) return `an error escaped the tests (an unhandled rejection or a crash): ${firstLine(unhandled)}`;
+  if (unhandled) return `an error escaped the tests (an unhandled rejection, or a crashed worker): ${firstLine(unhandled)}`;
   if (run.results.length === 0) return `no test ran: ${firstLine(run.output) || "the test run ended early"}`;
   return undefined;
 }
+
+const seconds = (ms: number) => Math.round(ms / 1000);
+
+/** The limits the run was given, for the messages that name them. */
+export interface ScoreLimits {
+  timeoutMs: number;
+  idleMs: number;
+  testTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: ScoreLimits = { timeoutMs: 120_000, idleMs: 15_000, testTimeoutMs: 5_000 };
 
 /**
  * Scores one run against the tests the pristine exercise declares (`expected`,
  * with their points): a test the run never reported counts as failed.
  */
-export function scoreRun(id: string, expected: readonly CollectedTest[], run: RunResult, timeoutMs = 60_000): ExerciseReport {
-  const error = errorOf(run, timeoutMs);
+export function scoreRun(
+  id: string,
+  expected: readonly CollectedTest[],
+  run: RunResult,
+  limits: ScoreLimits = DEFAULT_LIMITS,
+): ExerciseReport {
+  const error = errorOf(run, limits);
   const key = (t: { file: string; name: string }) => `${t.file}\u0000${t.name}`;
   const outcomes = new Map(run.results.map((r) => [key(r), r]));
   const tests: TestReport[] = expected.map((test) => {

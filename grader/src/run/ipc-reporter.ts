@@ -6,10 +6,13 @@ import type { CollectedTest, RunMessage, TestOutcome } from "./messages.ts";
 
 const send = (message: RunMessage) => process.send?.(message);
 
+// eslint-disable-next-line no-control-regex -- colour codes are exactly what is removed
+const ANSI = /\u001b\[[0-9;]*m/g;
+
 function describe(error: { message?: string; name?: string } | undefined): string {
   if (!error) return "unknown error";
   const name = error.name && error.name !== "Error" && !error.message?.startsWith(error.name) ? `${error.name}: ` : "";
-  return `${name}${error.message ?? String(error)}`;
+  return `${name}${error.message ?? String(error)}`.replace(ANSI, "");
 }
 
 export default class IpcReporter implements Reporter {
@@ -33,6 +36,10 @@ export default class IpcReporter implements Reporter {
   onTestModuleCollected(testModule: TestModule): void {
     const tests = [...testModule.children.allTests()].map((t) => this.info(t));
     send({ type: "collected", file: path.relative(this.root, testModule.moduleId), tests });
+  }
+
+  onTestCaseReady(testCase: TestCase): void {
+    send({ type: "start", name: testCase.name, file: path.relative(this.root, testCase.module.moduleId) });
   }
 
   onTestCaseResult(testCase: TestCase): void {

@@ -5,6 +5,7 @@
  */
 export type RunMessage =
   | { type: "collected"; tests: CollectedTest[]; file: string; error?: string }
+  | { type: "start"; name: string; file: string }
   | { type: "result"; test: TestOutcome }
   | { type: "module-error"; file: string; errors: string[] }
   | { type: "end"; unhandledErrors: string[]; reason: string };

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_LIMITS } from "../score.ts";
 import type { CollectedTest, RunMessage, TestOutcome } from "./messages.ts";
 
 const require = createRequire(import.meta.url);
@@ -15,6 +16,8 @@ export interface RunOptions {
   srcDirs?: readonly string[];
   /** Wall-clock limit for the whole run; past it the run's process group is killed. */
   timeoutMs?: number;
+  /** Wall-clock limit without any progress (a test starting or finishing): a hang. */
+  idleMs?: number;
   /** Limit for one test. */
   testTimeoutMs?: number;
 }
@@ -27,7 +30,9 @@ export interface RunResult {
   /** Errors raised outside any test (e.g. an unhandled rejection). */
   unhandledErrors: string[];
   /** Why the run ended early, if it did. */
-  aborted?: "timeout" | "crash";
+  aborted?: "timeout" | "idle" | "crash";
+  /** The test running when the run was stopped, if any. */
+  runningTest?: string;
   /** The last lines vitest printed (for diagnosing a crash). */
   output: string;
   durationMs: number;
@@ -44,7 +49,8 @@ const EXIT_GRACE_MS = 3_000;
  */
 export function runTests(options: RunOptions): Promise<RunResult> {
   const started = Date.now();
-  const { exerciseDir, srcDirs = [], timeoutMs = 60_000, testTimeoutMs = 5_000 } = options;
+  const { exerciseDir, srcDirs = [] } = options;
+  const { timeoutMs, idleMs, testTimeoutMs } = { ...DEFAULT_LIMITS, ...options };
   const args = [
     vitestCli,
     "run",
@@ -86,25 +92,33 @@ export function runTests(options: RunOptions): Promise<RunResult> {
         // Already gone.
       }
     };
-    const deadline = setTimeout(() => {
-      result.aborted = "timeout";
+    const stop = (why: "timeout" | "idle") => {
+      result.aborted ??= why;
       killGroup();
-    }, timeoutMs);
+    };
+    const deadline = setTimeout(() => stop("timeout"), timeoutMs);
+    const idle = setTimeout(() => stop("idle"), idleMs);
     let grace: NodeJS.Timeout | undefined;
 
     child.on("message", (message: RunMessage) => {
+      idle.refresh();
       switch (message.type) {
+        case "start":
+          result.runningTest = `${message.file} > ${message.name}`;
+          break;
         case "collected":
           result.collected.push(...message.tests);
           break;
         case "result":
           result.results.push(message.test);
+          result.runningTest = undefined;
           break;
         case "module-error":
           result.moduleErrors.push({ file: message.file, errors: message.errors });
           break;
         case "end":
           result.unhandledErrors.push(...message.unhandledErrors);
+          clearTimeout(idle);
           grace = setTimeout(killGroup, EXIT_GRACE_MS);
           break;
       }
@@ -115,6 +129,7 @@ export function runTests(options: RunOptions): Promise<RunResult> {
     });
     child.on("exit", () => {
       clearTimeout(deadline);
+      clearTimeout(idle);
       clearTimeout(grace);
       // Reap any worker the run left behind (e.g. one stuck in a loop).
       killGroup();

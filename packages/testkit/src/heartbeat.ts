@@ -1,3 +1,4 @@
+import { now } from "./clock/now.ts";
 /** Counts how often the event loop got to run a timer while other code was working. */
 export interface Heartbeat {
   /** How many times it has beaten so far. */
@@ -16,7 +17,7 @@ export interface Heartbeat {
  */
 export function startHeartbeat(everyMs?: number): Heartbeat {
   const times: number[] = [];
-  const beat = () => times.push(Date.now());
+  const beat = () => times.push(now());
   let stopped = false;
   let stop: () => void;
   if (everyMs !== undefined) {

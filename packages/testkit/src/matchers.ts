@@ -1,3 +1,4 @@
+import { now } from "./clock/now.ts";
 import { expect } from "vitest";
 import { describeOutcome } from "./clock/outcome.ts";
 import type { Settled } from "./clock/virtual-clock.ts";
@@ -15,7 +16,7 @@ function spansOf(subject: unknown): readonly Span[] {
 }
 
 const timeline = (spans: readonly Span[]) =>
-  `\n\nWhat happened, on the virtual clock:\n${renderTimeline(spans, { now: Date.now() })}`;
+  `\n\nWhat happened, on the virtual clock:\n${renderTimeline(spans, { now: now() })}`;
 
 const byStart = (spans: readonly Span[]) => [...spans].sort((a, b) => a.startSeq - b.startSeq);
 const endTime = (span: Span) => (span.end === undefined ? "(still running)" : `${span.end}ms`);
@@ -84,7 +85,7 @@ export const timelineMatchers = {
   /** Never more than `limit` spans running at once. */
   toHaveHadAtMostInFlight(subject: Subject, limit: number) {
     const spans = spansOf(subject);
-    const { peak, at } = peakConcurrency(spans, Date.now());
+    const { peak, at } = peakConcurrency(spans, now());
     return result(
       peak <= limit,
       spans,
@@ -96,7 +97,7 @@ export const timelineMatchers = {
   /** The most spans running at once was exactly `count` (e.g. a concurrency limit fully used). */
   toHavePeakInFlight(subject: Subject, count: number) {
     const spans = spansOf(subject);
-    const { peak, at } = peakConcurrency(spans, Date.now());
+    const { peak, at } = peakConcurrency(spans, now());
     return result(
       peak === count,
       spans,

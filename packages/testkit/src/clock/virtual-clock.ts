@@ -1,3 +1,4 @@
+import { now } from "./now.ts";
 import { afterEach, beforeEach, vi } from "vitest";
 import { installTimerShims, shimTimerCount, uninstallTimerShims } from "./timer-shims.ts";
 
@@ -45,7 +46,7 @@ const FAKED = [
 ] as const;
 
 const clock: VirtualClock = {
-  now: () => Date.now(),
+  now,
   advance: async (ms) => {
     await vi.advanceTimersByTimeAsync(ms);
   },
@@ -53,15 +54,15 @@ const clock: VirtualClock = {
     await vi.advanceTimersByTimeAsync(0);
   },
   settle: async <T>(promise: PromiseLike<T>, options: SettleOptions = {}) => {
-    const deadline = Date.now() + (options.within ?? 60_000);
+    const deadline = now() + (options.within ?? 60_000);
     let outcome: Settled<T> | undefined;
     Promise.resolve(promise).then(
-      (value) => (outcome = { status: "fulfilled", value, at: Date.now() }),
-      (reason: unknown) => (outcome = { status: "rejected", reason, at: Date.now() }),
+      (value) => (outcome = { status: "fulfilled", value, at: now() }),
+      (reason: unknown) => (outcome = { status: "rejected", reason, at: now() }),
     );
     await vi.advanceTimersByTimeAsync(0);
     let idleTurns = 0;
-    while (!outcome && Date.now() <= deadline) {
+    while (!outcome && now() <= deadline) {
       if (vi.getTimerCount() > 0) {
         idleTurns = 0;
         await vi.advanceTimersToNextTimerAsync();
@@ -72,7 +73,7 @@ const clock: VirtualClock = {
       await realTurn();
       await vi.advanceTimersByTimeAsync(0);
     }
-    return outcome ?? { status: "pending", at: Date.now() };
+    return outcome ?? { status: "pending", at: now() };
   },
   pendingTimers: () => vi.getTimerCount() - shimTimerCount(),
 };

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
 import { defineConfig, type ViteUserConfig } from "vitest/config";
 import { createSrcChain, resolveInChain, type SrcChain } from "./src-chain.ts";
@@ -10,12 +11,23 @@ import { createSrcChain, resolveInChain, type SrcChain } from "./src-chain.ts";
  */
 export const SRC_DIRS_ENV = "COURSE_SRC_DIRS";
 
-function srcChainPlugin(chain: SrcChain): Plugin {
+const integritySetup = fileURLToPath(new URL("../setup/integrity.ts", import.meta.url));
+
+/** Packages of the test tools: code under test has no business importing them. */
+const TEST_TOOLS = /^(?:vitest|vite|chai|tinyspy|msw)(?:\/|$)|^@(?:vitest|course|mswjs|sinonjs)\//;
+
+function srcChainPlugin(chain: SrcChain, overlays: readonly string[]): Plugin {
+  const inOverlay = (file: string) => overlays.some((dir) => !path.relative(path.resolve(dir), file).startsWith(".."));
   return {
     name: "course:src-chain",
     enforce: "pre",
     resolveId(source, importer) {
       if (!importer) return null;
+      if (TEST_TOOLS.test(source) && inOverlay(importer)) {
+        throw new Error(
+          `${path.basename(importer)} imports "${source}": code under test may not use the test tools. Remove that import.`,
+        );
+      }
       return resolveInChain(chain, source, importer) ?? null;
     },
   };
@@ -31,9 +43,10 @@ export function exerciseConfig(exerciseDir: string, overlays: readonly string[] 
   const chain = createSrcChain(overlays, path.join(exerciseDir, "src"));
   return defineConfig({
     root: exerciseDir,
-    plugins: [srcChainPlugin(chain)],
+    plugins: [srcChainPlugin(chain, overlays)],
     test: {
       include: ["test/**/*.test.ts"],
+      setupFiles: [integritySetup],
       // Nothing a test file changes may leak into the next one.
       restoreMocks: true,
       unstubGlobals: true,

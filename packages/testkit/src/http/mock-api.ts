@@ -1,3 +1,4 @@
+import { now } from "../clock/now.ts";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll } from "vitest";
@@ -126,7 +127,7 @@ export function mockApi(origin = "https://api.test"): MockApi {
           method: request.method,
           url: request.url,
           path: `${url.pathname}${url.search}`,
-          start: Date.now(),
+          start: now(),
           startSeq: nextSeq(),
           outcome: "running",
           note: "still running",
@@ -135,7 +136,7 @@ export function mockApi(origin = "https://api.test"): MockApi {
         records.push(record);
         const reply = pickReply(route, request, attempt);
         const answered = await waitUnlessAborted(reply.never ? undefined : (reply.after ?? 0), request.signal);
-        record.end = Date.now();
+        record.end = now();
         record.endSeq = nextSeq();
         if (!answered) {
           record.outcome = "aborted";
@@ -186,8 +187,8 @@ export function mockApi(origin = "https://api.test"): MockApi {
     delete: (path, route) => serve("delete", path, route),
     requests: records,
     requestsTo: (path) => records.filter((r) => r.path === path),
-    peakInFlight: () => peakConcurrency(records, Date.now()),
-    timeline: (title) => renderTimeline(records, { now: Date.now(), title }),
+    peakInFlight: () => peakConcurrency(records, now()),
+    timeline: (title) => renderTimeline(records, { now: now(), title }),
   };
   activeApis.add(api);
   return api;

@@ -1,0 +1,29 @@
+import type { CourseReport } from "../grade/grade.ts";
+import { formatClassroom } from "./classroom.ts";
+import { formatJson } from "./json.ts";
+import { formatJunit } from "./junit.ts";
+import { formatMarkdown } from "./markdown.ts";
+import { formatPretty } from "./pretty.ts";
+
+export const FORMATS = ["pretty", "json", "classroom", "junit", "markdown"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface FormatOptions {
+  /** ANSI colours (pretty only): on for a terminal, off when piped or written to a file. */
+  color: boolean;
+}
+
+export function formatReport(report: CourseReport, format: Format, options: FormatOptions): string {
+  switch (format) {
+    case "pretty":
+      return formatPretty(report, options.color);
+    case "json":
+      return formatJson(report);
+    case "classroom":
+      return formatClassroom(report);
+    case "junit":
+      return formatJunit(report);
+    case "markdown":
+      return formatMarkdown(report);
+  }
+}

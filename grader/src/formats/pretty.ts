@@ -1,0 +1,38 @@
+import type { CourseReport } from "../grade/grade.ts";
+import { firstLine, truncate } from "./text.ts";
+
+const BAR_WIDTH = 20;
+
+function paint(color: boolean) {
+  const code = (open: number) => (text: string) => (color && text ? `\u001b[${open}m${text}\u001b[0m` : text);
+  return { green: code(32), red: code(31), yellow: code(33), dim: code(2), bold: code(1) };
+}
+
+/** The table a person reads in a terminal: a bar per exercise, the reason for each failed test, the total. */
+export function formatPretty(report: CourseReport, color: boolean): string {
+  const c = paint(color);
+  const idWidth = Math.max(8, ...report.exercises.map((e) => e.id.length));
+  const lines = [c.bold(`Grading ${report.submission}`), ""];
+  for (const exercise of report.exercises) {
+    const filled = exercise.maxScore === 0 ? 0 : Math.round((exercise.score / exercise.maxScore) * BAR_WIDTH);
+    const tint = exercise.status === "pass" ? c.green : exercise.status === "error" ? c.yellow : c.red;
+    const bar = tint("█".repeat(filled)) + c.dim("░".repeat(BAR_WIDTH - filled));
+    const points = `${exercise.score}/${exercise.maxScore}`.padStart(7);
+    lines.push(`  ${exercise.id.padEnd(idWidth)}  ${bar} ${points}  ${tint(exercise.status)}`);
+    if (exercise.status === "error") {
+      lines.push(`      ${c.yellow("!")} ${exercise.message ?? "could not be graded"}`);
+    } else {
+      for (const test of exercise.tests.filter((t) => t.status === "fail")) {
+        lines.push(`      ${c.red("✗")} ${test.name}`, `        ${c.dim(truncate(firstLine(test.message), 110))}`);
+      }
+    }
+    for (const altered of exercise.alteredTests) {
+      lines.push(`      ${c.dim(`note: ${altered.file} was ${altered.change} in the submission; the original tests were used`)}`);
+    }
+  }
+  if (report.unknownExercises.length > 0) {
+    lines.push("", c.dim(`  not exercises of this course (ignored): ${report.unknownExercises.join(", ")}`));
+  }
+  lines.push("", c.bold(`  ${"Total".padEnd(idWidth)}  ${" ".repeat(BAR_WIDTH)} ${`${report.score}/${report.maxScore}`.padStart(7)}`), "");
+  return lines.join("\n");
+}

@@ -1,0 +1,43 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { courseRoot, exerciseDir } from "../exercises.ts";
+import type { CollectedTest } from "../run/messages.ts";
+import { runTests } from "../run/run-tests.ts";
+
+const cacheDir = path.join(courseRoot, "node_modules", ".cache", "course-grader");
+
+function fingerprint(id: string): string {
+  const hash = createHash("sha256");
+  const add = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) add(file);
+      else hash.update(file).update(readFileSync(file));
+    }
+  };
+  add(path.join(exerciseDir(id), "test"));
+  add(path.join(exerciseDir(id), "src"));
+  return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * The tests an exercise declares, with their points, as the pristine stub
+ * collects them. A submission's own run cannot be trusted for this: a test file
+ * that fails to load declares nothing. Cached by the content of the exercise.
+ */
+export async function expectedTests(id: string): Promise<CollectedTest[]> {
+  const cached = path.join(cacheDir, `${id}-${fingerprint(id)}.json`);
+  try {
+    return JSON.parse(readFileSync(cached, "utf8")) as CollectedTest[];
+  } catch {
+    // Not collected yet.
+  }
+  const run = await runTests({ exerciseDir: exerciseDir(id) });
+  if (run.collected.length === 0 || run.moduleErrors.length > 0 || run.aborted) {
+    throw new Error(`the pristine exercise ${id} does not load its tests: ${run.moduleErrors[0]?.errors[0] ?? run.aborted ?? "no tests"}`);
+  }
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(cached, JSON.stringify(run.collected));
+  return run.collected;
+}

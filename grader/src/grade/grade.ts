@@ -1,0 +1,69 @@
+import path from "node:path";
+import { courseRoot, exerciseDir, listExercises } from "../exercises.ts";
+import { runTests } from "../run/run-tests.ts";
+import { DEFAULT_LIMITS, scoreRun, type ExerciseReport, type ScoreLimits } from "../score.ts";
+import { expectedTests } from "./expected-tests.ts";
+import { alteredTests, locateSubmission, submittedSrc, type AlteredFile } from "./submission.ts";
+
+export interface GradedExercise extends ExerciseReport {
+  /** Test files the submission changed, deleted or added: ignored, but reported. */
+  alteredTests: AlteredFile[];
+}
+
+export interface CourseReport {
+  /** What was graded, as given (a path, or "exercises/"). */
+  submission: string;
+  score: number;
+  maxScore: number;
+  exercises: GradedExercise[];
+  /** Folders in the submission that are not exercises of this course. */
+  unknownExercises: string[];
+}
+
+export interface GradeRequest {
+  submission?: string;
+  exercises?: string[];
+  jobs?: number;
+  /** Time limits for each exercise's run (defaults: DEFAULT_LIMITS). */
+  limits?: Partial<ScoreLimits>;
+}
+
+async function pool<T, R>(items: readonly T[], jobs: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, lane));
+  return results;
+}
+
+/**
+ * Grades a submission (by default, `exercises/` as it stands): each exercise's
+ * pristine tests run against the submitted `src/` laid over the stub, in its
+ * own killable process tree, several at once.
+ */
+export async function gradeCourse(request: GradeRequest = {}): Promise<CourseReport> {
+  const submission = locateSubmission(request.submission ?? path.join(courseRoot, "exercises"));
+  const known = listExercises();
+  const ids = request.exercises?.length ? request.exercises : known;
+  const limits = { ...DEFAULT_LIMITS, ...request.limits };
+  const exercises = await pool(ids, request.jobs ?? 2, async (id): Promise<GradedExercise> => {
+    const src = submittedSrc(submission, id);
+    const [expected, run] = await Promise.all([
+      expectedTests(id),
+      runTests({ exerciseDir: exerciseDir(id), srcDirs: src ? [src] : [], ...limits }),
+    ]);
+    return { ...scoreRun(id, expected, run, limits), alteredTests: alteredTests(submission, id) };
+  });
+  return {
+    submission: request.submission ?? "exercises/",
+    score: exercises.reduce((sum, e) => sum + e.score, 0),
+    maxScore: exercises.reduce((sum, e) => sum + e.maxScore, 0),
+    exercises,
+    unknownExercises: submission.ids.filter((id) => !known.includes(id)),
+  };
+}

@@ -1,0 +1,73 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { EXERCISE_ID, exerciseDir } from "../exercises.ts";
+import { UsageError } from "./usage-error.ts";
+
+/** Where a submission's exercise folders are, and what it holds. */
+export interface Submission {
+  /** The folder holding `NN-slug/` exercise folders. */
+  root: string;
+  /** Exercise folders found in it (known to the course or not). */
+  ids: string[];
+}
+
+const isDir = (dir: string) => existsSync(dir) && statSync(dir).isDirectory();
+
+/**
+ * A submission is laid out like `exercises/` (`DIR/NN-slug/src/…`), or is a
+ * whole student repository (a folder holding `exercises/`).
+ */
+export function locateSubmission(dir: string): Submission {
+  const resolved = path.resolve(dir);
+  if (!isDir(resolved)) throw new UsageError(`no such directory: ${dir}`);
+  const root = isDir(path.join(resolved, "exercises")) ? path.join(resolved, "exercises") : resolved;
+  const ids = readdirSync(root).filter((name) => EXERCISE_ID.test(name) && isDir(path.join(root, name)));
+  if (ids.length === 0) {
+    throw new UsageError(`${dir} holds no exercises/ folder and no exercise folders (named like 02-concurrent-requests)`);
+  }
+  return { root, ids: ids.sort() };
+}
+
+/** The `src/` a submission gives for an exercise, or none (graded as the untouched stub). */
+export function submittedSrc(submission: Submission, id: string): string | undefined {
+  const src = path.join(submission.root, id, "src");
+  return isDir(src) ? src : undefined;
+}
+
+export interface AlteredFile {
+  file: string;
+  change: "changed" | "deleted" | "added";
+}
+
+function filesUnder(dir: string, prefix = ""): string[] {
+  if (!isDir(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const rel = path.join(prefix, name);
+    return isDir(path.join(dir, name)) ? filesUnder(path.join(dir, name), rel) : [rel];
+  });
+}
+
+const digest = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+/**
+ * Test files the submission changed, deleted or added, compared with the
+ * grader's pristine copy. They change nothing (the pristine tests always run);
+ * the report only says so.
+ */
+export function alteredTests(submission: Submission, id: string): AlteredFile[] {
+  const theirs = path.join(submission.root, id, "test");
+  const ours = path.join(exerciseDir(id), "test");
+  // A submission without test/ holds only what it changed: nothing to compare.
+  if (path.resolve(theirs) === path.resolve(ours) || !isDir(theirs)) return [];
+  const original = new Set(filesUnder(ours));
+  const submitted = new Set(filesUnder(theirs));
+  const altered: AlteredFile[] = [];
+  for (const file of original) {
+    const where = path.join("test", file);
+    if (!submitted.has(file)) altered.push({ file: where, change: "deleted" });
+    else if (digest(path.join(ours, file)) !== digest(path.join(theirs, file))) altered.push({ file: where, change: "changed" });
+  }
+  for (const file of submitted) if (!original.has(file)) altered.push({ file: path.join("test", file), change: "added" });
+  return altered;
+}

@@ -1,0 +1,34 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+
+const grade = path.join(import.meta.dirname, "../bin/grade.js");
+const run = (...args: string[]) => spawnSync(process.execPath, [grade, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+
+describe("the grade command refuses bad input in one line, without a stack trace", () => {
+  const empty = mkdtempSync(path.join(tmpdir(), "grader-empty-"));
+  test.each([
+    [["--exercise", "99-nope"], /^grade: unknown exercise "99-nope": the exercises are 0\d-/],
+    [["--submission", "/no/such/dir"], /^grade: no such directory: \/no\/such\/dir$/],
+    [["--format", "yaml"], /^grade: unknown format "yaml": use one of pretty, json, classroom, junit, markdown$/],
+    [["--submission", empty], /^grade: .* holds no exercises\/ folder and no exercise folders/],
+    [["--colour"], /^grade: Unknown option '--colour' \(see --help\)$/],
+    [["--jobs", "0"], /^grade: --jobs takes a whole number of 1 or more/],
+    [["--out", "/no/such/dir/report.json"], /^grade: cannot write \/no\/such\/dir\/report.json: no such directory/],
+  ])("%j", (args, message) => {
+    const result = run(...args);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    const lines = result.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+  });
+
+  test("--help prints the usage and exits 0", () => {
+    const result = run("--help");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: npm run grade -- \[options\]/);
+  });
+});

@@ -1,0 +1,84 @@
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { listExercises, solutionDir } from "../src/exercises.ts";
+import { gradeCourse, type CourseReport } from "../src/grade/grade.ts";
+
+const TARGET = "02-concurrent-requests";
+const fixtures = path.join(import.meta.dirname, "fixtures");
+/** Another exercise, graded in the same run from its reference solution: it must keep full marks. */
+const bystander = listExercises().find((id) => id !== TARGET && readdirSync(path.join(solutionDir(id), "src")).length > 0);
+
+interface Case {
+  fixture: string;
+  status: "error" | "fail";
+  message?: RegExp;
+  /** The most it may score: what the same code earns honestly, or 0. */
+  atMost: number;
+}
+
+const cases: Case[] = [
+  { fixture: "loop-at-import", status: "error", message: /without progress while loading the tests .*infinite loop/, atMost: 0 },
+  { fixture: "loop-in-function", status: "error", message: /without progress while running .*infinite loop/, atMost: 0 },
+  { fixture: "never-settles-at-import", status: "error", message: /promise that never settles/, atMost: 0 },
+  { fixture: "process-exit", status: "error", message: /called process\.exit\(\)/, atMost: 0 },
+  { fixture: "throws-at-import", status: "error", message: /boom at import/, atMost: 0 },
+  { fixture: "syntax-error", status: "error", message: /^a syntax error at .*fetch-json\.ts:3:\d+: /, atMost: 0 },
+  { fixture: "unhandled-rejection", status: "error", message: /unhandled rejection.*nobody catches me/, atMost: 0 },
+  { fixture: "kills-worker", status: "error", message: /crashed worker|unhandled rejection/, atMost: 0 },
+  // Honestly, the code under these earns 10/18 (awaits in a loop) or 7/18 (a stub).
+  { fixture: "patches-timers", status: "error", atMost: 10 },
+  { fixture: "patches-vi", status: "error", message: /changed the test tools/, atMost: 0 },
+  { fixture: "patches-expect", status: "error", message: /changed the test tools/, atMost: 0 },
+  { fixture: "imports-vitest", status: "error", message: /imports "vitest": code under test may not use the test tools/, atMost: 0 },
+  { fixture: "patches-testkit", status: "error", message: /imports "@course\/testkit"/, atMost: 0 },
+  { fixture: "prints-fake-results", status: "fail", atMost: 7 },
+];
+
+const work = mkdtempSync(path.join(tmpdir(), "grader-hostile-"));
+const reports = new Map<string, CourseReport>();
+
+/** A submission: the reference solution of 02 with the fixture's files on top, and a bystander's solution. */
+function submissionFor(fixture: string): string {
+  const dir = path.join(work, fixture);
+  cpSync(path.join(solutionDir(TARGET), "src"), path.join(dir, TARGET, "src"), { recursive: true });
+  cpSync(path.join(fixtures, fixture, TARGET, "src"), path.join(dir, TARGET, "src"), { recursive: true });
+  if (bystander) cpSync(path.join(solutionDir(bystander), "src"), path.join(dir, bystander, "src"), { recursive: true });
+  return dir;
+}
+
+beforeAll(async () => {
+  const exercises = bystander ? [TARGET, bystander] : [TARGET];
+  const queue = [...cases];
+  // Three submissions at a time: most of the time is spent waiting for hangs to be noticed.
+  const lane = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const submission = submissionFor(next.fixture);
+      reports.set(next.fixture, await gradeCourse({ submission, exercises, jobs: 1, limits: { idleMs: 8_000 } }));
+    }
+  };
+  await Promise.all([lane(), lane(), lane()]);
+}, 600_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("a hostile submission", () => {
+  test.each(cases)("$fixture is graded as $status and earns nothing it did not earn", ({ fixture, status, message, atMost }) => {
+    const report = reports.get(fixture)!;
+    const target = report.exercises.find((e) => e.id === TARGET)!;
+    expect(target.status).toBe(status);
+    expect(target.score).toBeLessThanOrEqual(atMost);
+    if (message) expect(target.message).toMatch(message);
+    if (status === "error") expect(target.score).toBe(0);
+    expect(target.maxScore).toBe(18);
+  });
+
+  test.runIf(bystander)("leaves the other exercises of the submission graded normally", () => {
+    for (const report of reports.values()) {
+      const other = report.exercises.find((e) => e.id === bystander)!;
+      expect(other.status, `${bystander} in the same run`).toBe("pass");
+      expect(other.score).toBe(other.maxScore);
+    }
+  });
+});
