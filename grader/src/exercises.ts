@@ -22,9 +22,13 @@ export function listExercises(root = courseRoot): string[] {
 export const exerciseDir = (id: string, root = courseRoot) => path.join(root, "exercises", id);
 export const solutionDir = (id: string, root = courseRoot) => path.join(root, "solutions", id);
 
-/** The known-wrong variants of a solution: the folders under `wrong/`. */
-export function listVariants(id: string, root = courseRoot): string[] {
-  const dir = path.join(solutionDir(id, root), "wrong");
+/**
+ * The variants of a reference solution: known-wrong ones under `wrong/` (each
+ * must lose points), and other right ones under `alternatives/` (each must
+ * score full marks: the tests may not insist on one way of doing it).
+ */
+export function listVariants(id: string, kind: "wrong" | "alternatives" = "wrong", root = courseRoot): string[] {
+  const dir = path.join(solutionDir(id, root), kind);
   if (!isDir(dir)) return [];
   return readdirSync(dir)
     .filter((name) => isDir(path.join(dir, name)))

@@ -70,6 +70,23 @@ export async function checkSolution(id: string): Promise<Finding[]> {
   const reports = await inPairs(variants, async (variant) =>
     scoreRun(id, expected, await runTests({ exerciseDir: exerciseDir(id), srcDirs: [path.join(solutionDir(id), "wrong", variant), own] })),
   );
+  const alternatives = listVariants(id, "alternatives");
+  const alternativeReports = await inPairs(alternatives, async (name) =>
+    scoreRun(id, expected, await runTests({ exerciseDir: exerciseDir(id), srcDirs: [path.join(solutionDir(id), "alternatives", name), own] })),
+  );
+  alternatives.forEach((name, i) => {
+    const report = alternativeReports[i]!;
+    findings.push(
+      report.status === "pass"
+        ? { ok: true, subject: `alternatives/${name}`, detail: `${report.score}/${report.maxScore}` }
+        : {
+            ok: false,
+            subject: `alternatives/${name}`,
+            detail: `${report.score}/${report.maxScore}: a right way loses points: ${report.message ?? failedNames(report).join("; ")}`,
+          },
+    );
+  });
+
   variants.forEach((variant, i) => {
     const report = reports[i]!;
     const caughtBy = failedNames(report);
@@ -94,7 +111,9 @@ export function checkTypes(id: string): Finding[] {
   const own = path.join(solutionDir(id), "src");
   const chains: [string, string[]][] = [
     ["solution", [own]],
-    ...listVariants(id).map((v): [string, string[]] => [`wrong/${v}`, [path.join(solutionDir(id), "wrong", v), own]]),
+    ...(["wrong", "alternatives"] as const).flatMap((kind) =>
+      listVariants(id, kind).map((v): [string, string[]] => [`${kind}/${v}`, [path.join(solutionDir(id), kind, v), own]]),
+    ),
   ];
   return chains.map(([subject, dirs]) => {
     const errors = typecheckChain(exerciseDir(id), dirs);

@@ -26,6 +26,12 @@ describe("the virtual clock", () => {
     clearInterval(interval);
   });
 
+  test("refuses to be driven twice at once: a settle and an advance would jump over each other", async () => {
+    const settling = clock.settle(new Promise((resolve) => setTimeout(resolve, 1000)));
+    await expect(clock.advance(300)).rejects.toThrow(/clock\.advance\(\) was called while clock\.settle\(\) is running/);
+    expect(await settling).toMatchObject({ status: "fulfilled", at: 1000 });
+  });
+
   test("counts the timers the code under test left pending", async () => {
     const id = setTimeout(() => {}, 100);
     expect(clock.pendingTimers()).toBe(1);
@@ -61,10 +67,8 @@ describe("node:timers/promises follows virtual time", () => {
 
   test("setTimeout rejects with an AbortError on abort and leaves no timer", async () => {
     const controller = new AbortController();
-    const pending = clock.settle(sleep(1000, undefined, { signal: controller.signal }));
-    await clock.advance(200);
-    controller.abort(new Error("stop"));
-    const outcome = await pending;
+    setTimeout(() => controller.abort(new Error("stop")), 200);
+    const outcome = await clock.settle(sleep(1000, undefined, { signal: controller.signal }));
     expect(outcome).toMatchObject({ status: "rejected", at: 200 });
     const reason = (outcome as { reason: AbortError }).reason;
     expect(reason.name).toBe("AbortError");

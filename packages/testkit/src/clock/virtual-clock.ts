@@ -45,38 +45,62 @@ const FAKED = [
   "performance",
 ] as const;
 
+let settling = false;
+
+/** Two drivers of one clock would jump over each other's deadlines. */
+function mustNotBeSettling(what: string): void {
+  if (settling) {
+    throw new Error(
+      `clock.${what}() was called while clock.settle() is running the clock. ` +
+        "To act at a given virtual time during a settle, schedule it: setTimeout(() => controller.abort(), 300).",
+    );
+  }
+}
+
 const clock: VirtualClock = {
   now,
   advance: async (ms) => {
+    mustNotBeSettling("advance");
     await vi.advanceTimersByTimeAsync(ms);
   },
   flush: async () => {
+    mustNotBeSettling("flush");
     await vi.advanceTimersByTimeAsync(0);
   },
   settle: async <T>(promise: PromiseLike<T>, options: SettleOptions = {}) => {
-    const deadline = now() + (options.within ?? 60_000);
-    let outcome: Settled<T> | undefined;
-    Promise.resolve(promise).then(
-      (value) => (outcome = { status: "fulfilled", value, at: now() }),
-      (reason: unknown) => (outcome = { status: "rejected", reason, at: now() }),
-    );
-    await vi.advanceTimersByTimeAsync(0);
-    let idleTurns = 0;
-    while (!outcome && now() <= deadline) {
-      if (vi.getTimerCount() > 0) {
-        idleTurns = 0;
-        await vi.advanceTimersToNextTimerAsync();
-        continue;
-      }
-      // Nothing is scheduled on the clock: give real I/O a few turns, then give up.
-      if (++idleTurns > 5) break;
-      await realTurn();
-      await vi.advanceTimersByTimeAsync(0);
+    mustNotBeSettling("settle");
+    settling = true;
+    try {
+      return await runUntilSettled(promise, options);
+    } finally {
+      settling = false;
     }
-    return outcome ?? { status: "pending", at: now() };
   },
   pendingTimers: () => vi.getTimerCount() - shimTimerCount(),
 };
+
+async function runUntilSettled<T>(promise: PromiseLike<T>, options: SettleOptions): Promise<Settled<T>> {
+  const deadline = now() + (options.within ?? 60_000);
+  let outcome: Settled<T> | undefined;
+  Promise.resolve(promise).then(
+    (value) => (outcome = { status: "fulfilled", value, at: now() }),
+    (reason: unknown) => (outcome = { status: "rejected", reason, at: now() }),
+  );
+  await vi.advanceTimersByTimeAsync(0);
+  let idleTurns = 0;
+  while (!outcome && now() <= deadline) {
+    if (vi.getTimerCount() > 0) {
+      idleTurns = 0;
+      await vi.advanceTimersToNextTimerAsync();
+      continue;
+    }
+    // Nothing is scheduled on the clock: give real I/O a few turns, then give up.
+    if (++idleTurns > 5) break;
+    await realTurn();
+    await vi.advanceTimersByTimeAsync(0);
+  }
+  return outcome ?? { status: "pending", at: now() };
+}
 
 /**
  * Runs every test of the file on virtual time: `setTimeout` & co., `Date`,
@@ -86,10 +110,11 @@ const clock: VirtualClock = {
  */
 export function useVirtualClock(): VirtualClock {
   beforeEach(() => {
-    vi.useFakeTimers({ now: 0, toFake: [...FAKED] });
+    vi.useFakeTimers({ now: 0, toFake: [...FAKED], fakeNodeBuiltins: true });
     installTimerShims();
   });
   afterEach(() => {
+    settling = false;
     uninstallTimerShims();
     vi.useRealTimers();
   });

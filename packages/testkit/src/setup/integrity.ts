@@ -14,7 +14,9 @@ function fingerprint(): Fingerprint {
   const prints: Fingerprint = new Map();
   const take = (where: string, target: object) => {
     for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(target))) {
-      prints.set(`${where}.${key}`, descriptor.value ?? descriptor.get);
+      // Only behaviour counts: vitest keeps state of its own on these objects (e.g. expect.__flags).
+      const behaviour = descriptor.get ?? descriptor.value;
+      if (typeof behaviour === "function") prints.set(`${where}.${key}`, behaviour);
     }
   };
   take("Assertion.prototype", chai.Assertion.prototype);

@@ -1,0 +1,2 @@
+export type { ScrapeOptions, ScrapeResult } from "./types.ts";
+export { scrapeUrls } from "./scrape-urls.ts";

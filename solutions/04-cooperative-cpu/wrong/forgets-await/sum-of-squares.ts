@@ -1,0 +1,23 @@
+// Wrong: yieldToEventLoop() is called but not awaited. It schedules its turn and
+// returns a promise nobody waits for, so the loop carries straight on: the
+// whole sum runs in one go, exactly as if there were no yield at all.
+import { yieldToEventLoop } from "./yield-to-event-loop.ts";
+
+export async function sumOfSquares(n: number, options: { chunkSize?: number; signal?: AbortSignal } = {}): Promise<bigint> {
+  const { chunkSize = 10_000, signal } = options;
+  if (!Number.isInteger(chunkSize) || chunkSize < 1) {
+    throw new RangeError(`chunkSize must be a positive integer, got ${chunkSize}`);
+  }
+  signal?.throwIfAborted();
+  let sum = 0n;
+  for (let start = 0; start < n; start += chunkSize) {
+    const end = Math.min(start + chunkSize, n);
+    for (let i = start; i < end; i++) {
+      const big = BigInt(i);
+      sum += big * big;
+    }
+    void yieldToEventLoop();
+    signal?.throwIfAborted();
+  }
+  return sum;
+}
