@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { createSrcChain, resolveInChain } from "../src/config/index.ts";
 
 function tree(files: Record<string, string>): string {
@@ -23,6 +23,7 @@ describe("resolveInChain", () => {
     "solution/src/index.ts": "",
     "wrong/todo.ts": "",
   });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
   const at = (p: string) => path.join(root, p);
   const chain = createSrcChain([at("wrong"), at("solution/src")], at("exercise/src"));
 

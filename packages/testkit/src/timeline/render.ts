@@ -39,7 +39,7 @@ export function renderTimeline(spans: readonly Span[], options: TimelineOptions 
   const ms = msPerColumn(horizon, width);
   const columns = Math.floor(horizon / ms) + 1;
   const countLabel = options.countLabel ?? "in flight";
-  const labels = [...spans.map((s) => s.label), countLabel || ""];
+  const labels = [...spans.map((s) => s.label), countLabel || "", "time (ms)"];
   const labelWidth = Math.min(32, Math.max(8, ...labels.map((l) => l.length))) + 2;
   const pad = (text: string) => (text.length > labelWidth - 2 ? `${text.slice(0, labelWidth - 3)}…` : text).padEnd(labelWidth);
   const column = (t: number) => Math.min(columns - 1, Math.floor(t / ms));

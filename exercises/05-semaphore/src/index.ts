@@ -1,0 +1,2 @@
+export { Semaphore } from "./semaphore.ts";
+export { mapConcurrent } from "./map-concurrent.ts";

@@ -1,0 +1,146 @@
+import { points, reasonOf, useVirtualClock, valueOf } from "@course/testkit";
+import { describe, expect, test } from "vitest";
+import { mapConcurrent } from "../src/index.ts";
+import { recordJobs } from "./helpers.ts";
+
+const clock = useVirtualClock();
+
+describe("mapConcurrent: results and limits", () => {
+  test("mapConcurrent returns results in input order, whatever order the calls finish in", points(2), async () => {
+    const jobs = recordJobs(clock);
+    const items = [["slow", 300], ["quick", 100], ["medium", 200], ["instant", 50]] as const;
+    const outcome = await clock.settle(
+      mapConcurrent(items, ([name, ms], index) => jobs.run(name, ms, `${name} #${index}`), { concurrency: 2 }),
+    );
+    expect(
+      valueOf(outcome),
+      "results belong in the order of the items (each one what fn(item, index) resolved with), not in the order the calls finished",
+    ).toEqual(["slow #0", "quick #1", "medium #2", "instant #3"]);
+  });
+
+  test("mapConcurrent never has more than `concurrency` calls in flight, and uses them all", points(2), async () => {
+    const jobs = recordJobs(clock);
+    const durations = [400, 100, 250, 300, 50, 200, 150, 350, 100, 200];
+    const outcome = await clock.settle(
+      mapConcurrent(durations, (ms, index) => jobs.run(`item ${index} (${ms}ms)`, ms, index), { concurrency: 3 }),
+    );
+    expect(jobs.spans).toHaveHadAtMostInFlight(3);
+    expect(jobs.spans).toHavePeakInFlight(3);
+    expect(valueOf(outcome), "results belong in the order of the items").toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  test("mapConcurrent runs 6 calls of 1 s with a concurrency of 2 in 3 s", async () => {
+    const jobs = recordJobs(clock);
+    const outcome = await clock.settle(
+      mapConcurrent([1, 2, 3, 4, 5, 6], (n) => jobs.run(`item ${n}`, 1000, n * 10), { concurrency: 2 }),
+    );
+    expect(valueOf(outcome)).toEqual([10, 20, 30, 40, 50, 60]);
+    expect(outcome, `6 calls of 1 s, 2 at a time, should all be done at 3 s${jobs.timeline()}`).toResolveAt(3000);
+  });
+
+  test("mapConcurrent starts the next item as soon as a call finishes, not batch by batch", points(2), async () => {
+    const jobs = recordJobs(clock);
+    const durations = [500, 100, 100, 100, 100, 100, 300];
+    const outcome = await clock.settle(
+      mapConcurrent(durations, (ms, index) => jobs.run(`item ${index} (${ms}ms)`, ms, index), { concurrency: 3 }),
+    );
+    expect(
+      jobs.spans.map((span) => `${span.label} started at ${span.start}ms`),
+      "each item should start the moment a call finishes and frees a slot, " +
+        `not when the whole batch is done (a pool, not Promise.all on slices)${jobs.timeline()}`,
+    ).toEqual([
+      "item 0 (500ms) started at 0ms",
+      "item 1 (100ms) started at 0ms",
+      "item 2 (100ms) started at 0ms",
+      "item 3 (100ms) started at 100ms",
+      "item 4 (100ms) started at 100ms",
+      "item 5 (100ms) started at 200ms",
+      "item 6 (300ms) started at 200ms",
+    ]);
+    expect(outcome, `with a pool, the last call is done when item 0 is, at 500ms${jobs.timeline()}`).toResolveAt(500);
+  });
+});
+
+describe("mapConcurrent: failures and cancellation", () => {
+  test("mapConcurrent rejects with the first failure and starts no new item after it", points(2), async () => {
+    const jobs = recordJobs(clock);
+    const error = new Error("item b failed");
+    const work = (name: string) =>
+      name === "b" ? jobs.fail("item b (fails)", 300, error) : jobs.run(`item ${name}`, name === "a" ? 1000 : 100, name);
+    const outcome = await clock.settle(mapConcurrent(["a", "b", "c", "d"], work, { concurrency: 2 }));
+    expect(reasonOf(outcome), "mapConcurrent should reject with the error of the call that failed").toBe(error);
+    expect(outcome, `mapConcurrent should reject as soon as item b fails (300ms), without waiting for item a${jobs.timeline()}`).toRejectAt(300);
+
+    await clock.advance(2000);
+    expect(jobs.started(), `items c and d come after the failure: they should never start${jobs.timeline()}`).toEqual([
+      "item a",
+      "item b (fails)",
+    ]);
+  });
+
+  test("mapConcurrent rejects with signal.reason when the signal aborts, and starts no new item", points(2), async () => {
+    const jobs = recordJobs(clock);
+    const controller = new AbortController();
+    const reason = new Error("the user left");
+    setTimeout(() => controller.abort(reason), 250);
+    const outcome = await clock.settle(
+      mapConcurrent([0, 1, 2, 3, 4, 5], (n) => jobs.run(`item ${n}`, 200, n), { concurrency: 2, signal: controller.signal }),
+    );
+    expect(outcome, `mapConcurrent should reject as soon as the signal aborts (250ms)${jobs.timeline()}`).toRejectAt(250);
+    expect(reasonOf(outcome), "mapConcurrent should reject with signal.reason").toBe(reason);
+
+    await clock.advance(2000);
+    expect(
+      jobs.started(),
+      `items 0 to 3 had started before the abort; items 4 and 5 should never start${jobs.timeline()}`,
+    ).toEqual(["item 0", "item 1", "item 2", "item 3"]);
+  });
+
+  test("mapConcurrent with an already aborted signal rejects at once and calls nothing", async () => {
+    const jobs = recordJobs(clock);
+    const reason = new Error("cancelled before it began");
+    const outcome = await clock.settle(
+      mapConcurrent([1, 2, 3], (n) => jobs.run(`item ${n}`, 100, n), { concurrency: 2, signal: AbortSignal.abort(reason) }),
+    );
+    expect(outcome, "a signal that is already aborted: mapConcurrent should reject at once").toRejectAt(0);
+    expect(reasonOf(outcome), "mapConcurrent should reject with signal.reason").toBe(reason);
+    expect(jobs.started(), "no item should start once the signal is aborted").toEqual([]);
+  });
+
+  test("mapConcurrent rejects with a RangeError when concurrency is not a positive integer", async () => {
+    const jobs = recordJobs(clock);
+    for (const concurrency of [0, -1, 1.5, Number.NaN]) {
+      let call: Promise<number[]> | undefined;
+      expect(() => {
+        call = mapConcurrent([1, 2], (n) => jobs.run(`item ${n}`, 100, n), { concurrency });
+      }, `mapConcurrent returns a promise: with concurrency ${concurrency} it should reject, not throw`).not.toThrow();
+      const reason = reasonOf(await clock.settle(call!));
+      expect(reason, `concurrency ${concurrency} is not a positive integer: mapConcurrent should reject with a RangeError`).toBeInstanceOf(
+        RangeError,
+      );
+    }
+    expect(jobs.started(), "with a bad concurrency, no item should start").toEqual([]);
+  });
+
+  test("mapConcurrent accepts any iterable (a generator, a Set) and maps an empty one to []", async () => {
+    function* letters() {
+      yield "x";
+      yield "y";
+      yield "z";
+    }
+    const fromGenerator = await clock.settle(mapConcurrent(letters(), async (letter, index) => `${letter}${index}`, { concurrency: 2 }));
+    expect(valueOf(fromGenerator), "a generator's items, mapped in order").toEqual(["x0", "y1", "z2"]);
+
+    const fromSet = await clock.settle(mapConcurrent(new Set([1, 2, 3]), async (n) => n * 2, { concurrency: 10 }));
+    expect(valueOf(fromSet), "a Set's items, mapped in order (a concurrency above the number of items is fine)").toEqual([2, 4, 6]);
+
+    let called = false;
+    const empty = await clock.settle(
+      mapConcurrent([], async () => {
+        called = true;
+      }, { concurrency: 3 }),
+    );
+    expect(valueOf(empty), "no items: mapConcurrent resolves to an empty list").toEqual([]);
+    expect(called, "no items: fn is never called").toBe(false);
+  });
+});

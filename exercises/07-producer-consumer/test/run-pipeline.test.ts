@@ -1,0 +1,230 @@
+import { nextSeq, peakConcurrency, points, renderTimeline, useVirtualClock, type Settled } from "@course/testkit";
+import { describe, expect, test } from "vitest";
+import { runPipeline, type PipelineResult } from "../src/index.ts";
+import { exactlyOnceProblems, rejectionReason, resolvedValue, sleep, spanRecorder } from "./helpers.ts";
+
+const clock = useVirtualClock();
+
+/** An async producer: one item every `everyMs`, `count` of them (or forever). */
+async function* ticking(prefix: string, everyMs: number, count = Infinity): AsyncGenerator<string> {
+  for (let i = 0; i < count; i++) {
+    await sleep(everyMs);
+    yield `${prefix}${i}`;
+  }
+}
+
+const names = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+
+/** Handler calls as spans ("b3 by consumer 1"), plus which items each consumer handled. */
+function handlerRecorder(durationOf: (item: string) => number) {
+  const recorder = spanRecorder();
+  const handled: Array<{ item: string; consumerId: number }> = [];
+  const handle = async (item: string, consumerId: number) => {
+    handled.push({ item, consumerId });
+    const end = recorder.begin(`${item} by consumer ${consumerId}`);
+    await sleep(durationOf(item));
+    end();
+  };
+  return { handle, handled, spans: recorder.spans };
+}
+
+/** Checks that the run resolved and every item was handled exactly once; the message shows the handler timeline. */
+function expectEachHandledOnce(outcome: Settled<PipelineResult>, handled: readonly { item: string }[], expected: string[], spans: Parameters<typeof renderTimeline>[0]) {
+  const problems = exactlyOnceProblems(
+    handled.map((h) => h.item),
+    expected,
+  );
+  const chart = `\n\nHandlers, on the virtual clock:\n${renderTimeline(spans, { now: Date.now(), countLabel: "handlers" })}`;
+  if (outcome.status === "rejected") resolvedValue(outcome, `runPipeline (no handler in this test throws)${chart}`);
+  if (outcome.status === "pending") {
+    problems.unshift(
+      `runPipeline never settled: nothing was left to wait for. Does every consumer learn that the work is over, ` +
+        `whatever the number of producers and consumers, and only once every item has been taken?`,
+    );
+  }
+  expect(problems, `Every item produced should be handled exactly once, then runPipeline resolves.${chart}`).toEqual([]);
+  return resolvedValue(outcome, "runPipeline");
+}
+
+describe("runPipeline", () => {
+  test("runPipeline handles every item exactly once with 2 producers and 3 consumers", points(2), async () => {
+    const { handle, handled, spans } = handlerRecorder(() => 50);
+    const outcome = await clock.settle(
+      runPipeline({
+        producers: [() => ticking("a", 30, 6), () => names("b", 6)],
+        consumers: 3,
+        maxSize: 2,
+        handle,
+      }),
+    );
+    const result = expectEachHandledOnce(outcome, handled, [...names("a", 6), ...names("b", 6)], spans);
+    expect(result.produced, "produced: items taken from the producers and put in the queue").toBe(12);
+    expect(result.consumed, "consumed: items handled (when runPipeline resolves, every handler has finished)").toBe(12);
+  });
+
+  test("runPipeline handles every item exactly once with 3 producers and 1 consumer", points(2), async () => {
+    const { handle, handled, spans } = handlerRecorder(() => 10);
+    const outcome = await clock.settle(
+      runPipeline({
+        producers: [
+          () => ["a0"], // done at once
+          () => ticking("b", 20, 4),
+          function* () {
+            yield* names("c", 7);
+          },
+        ],
+        consumers: 1,
+        maxSize: 3,
+        handle,
+      }),
+    );
+    const result = expectEachHandledOnce(outcome, handled, [...names("a", 1), ...names("b", 4), ...names("c", 7)], spans);
+    expect(result, "12 items produced and handled, all by consumer 0 (when runPipeline resolves, every handler has finished)").toEqual({
+      produced: 12,
+      consumed: 12,
+      perConsumer: [12],
+    });
+  });
+
+  test("runPipeline passes consumer ids from 0 to consumers - 1 and counts each one's items in perConsumer", async () => {
+    const { handle, handled, spans } = handlerRecorder((item) => (item.endsWith("0") ? 100 : 30));
+    const outcome = await clock.settle(runPipeline({ producers: [() => names("j", 10)], consumers: 3, maxSize: 4, handle }));
+    const result = expectEachHandledOnce(outcome, handled, names("j", 10), spans);
+    const ids = [...new Set(handled.map((h) => h.consumerId))].sort();
+    expect(ids, "with 3 consumers, the ids passed to handle are 0, 1 and 2").toEqual([0, 1, 2]);
+    const counted = [0, 1, 2].map((id) => handled.filter((h) => h.consumerId === id).length);
+    expect(result.perConsumer, "perConsumer[id] is how many items consumer `id` handled").toEqual(counted);
+  });
+
+  test("runPipeline runs as many handlers at once as there are consumers, never more", points(2), async () => {
+    const { handle, handled, spans } = handlerRecorder(() => 100);
+    const outcome = await clock.settle(runPipeline({ producers: [() => names("j", 12)], consumers: 3, maxSize: 2, handle }));
+    expectEachHandledOnce(outcome, handled, names("j", 12), spans);
+    expect(spans, "3 consumers: at most 3 handlers at once").toHaveHadAtMostInFlight(3);
+    expect(spans, "12 items ready at once and 3 consumers: 3 handlers should run side by side").toHavePeakInFlight(3);
+    expect(outcome, "12 items of 100ms, 3 at a time: done at 400ms, once the last handlers have finished").toResolveAt(400);
+  });
+
+  test("runPipeline keeps at most maxSize items waiting: producers wait while the queue is full", points(2), async () => {
+    // Each item is drawn from the moment a producer takes it until its handler
+    // starts. At most maxSize of them can be in the queue; besides, each
+    // producer may hold the one item it is waiting to put, and each consumer
+    // the one it is about to hand to its handler.
+    const maxSize = 3;
+    const producers = 2;
+    const consumers = 2;
+    const waiting = spanRecorder();
+    const ends = new Map<string, () => void>();
+    const making = (prefix: string) =>
+      function* () {
+        for (const item of names(prefix, 8)) {
+          ends.set(item, waiting.begin(`item ${item}`));
+          yield item;
+        }
+      };
+    const { handle, handled, spans } = handlerRecorder(() => 100);
+    const outcome = await clock.settle(
+      runPipeline({
+        producers: [making("a"), making("b")],
+        consumers,
+        maxSize,
+        handle: (item, consumerId) => {
+          ends.get(item)?.();
+          return handle(item, consumerId);
+        },
+      }),
+    );
+    const bound = maxSize + producers + consumers;
+    const { peak, at } = peakConcurrency(waiting.spans, Date.now());
+    const chart = renderTimeline(waiting.spans, { now: Date.now(), countLabel: "waiting" });
+    expect(
+      peak,
+      `At ${at}ms, ${peak} items had been taken from the producers without being handled yet. With maxSize ${maxSize}, ` +
+        `${producers} producers and ${consumers} consumers there can be at most ${bound} (${maxSize} in the queue, one in each ` +
+        `producer's hands, one in each consumer's): a producer must wait while the queue is full.\n\n` +
+        `Each item, from the moment a producer took it until its handler started:\n${chart}`,
+    ).toBeLessThanOrEqual(bound);
+    expectEachHandledOnce(outcome, handled, [...names("a", 8), ...names("b", 8)], spans);
+  });
+
+  test("runPipeline rejects with a handler's error and starts no new handler after it", points(2), async () => {
+    const boom = new Error("cannot handle j1");
+    let failedAt: { time: number; seq: number } | undefined;
+    const recorder = spanRecorder();
+    const handle = async (item: string, consumerId: number) => {
+      const end = recorder.begin(`${item} by consumer ${consumerId}`);
+      await sleep(item === "j0" ? 100 : item === "j1" ? 30 : 10);
+      if (item === "j1") {
+        failedAt = { time: Date.now(), seq: nextSeq() };
+        end("failed", "threw");
+        throw boom;
+      }
+      end();
+    };
+    const outcome = await clock.settle(runPipeline({ producers: [() => names("j", 10)], consumers: 2, maxSize: 3, handle }));
+    await clock.advance(1000); // anything still going would show now
+    const chart = `\n\nHandlers, on the virtual clock:\n${renderTimeline(recorder.spans, { countLabel: "handlers" })}`;
+    expect(rejectionReason(outcome, `runPipeline, whose handler for j1 throws at 30ms${chart}`), "it rejects with the handler's error itself").toBe(boom);
+    const late = recorder.spans.filter((span) => failedAt && span.startSeq > failedAt.seq);
+    expect(
+      late.map((span) => `${span.label} at ${span.start}ms`),
+      `After the handler for j1 failed at ${failedAt?.time}ms, no handler may start: the consumers must stop, even though ` +
+        `items are still in the queue (closing it is not enough: a closed queue still hands out what is left).${chart}`,
+    ).toEqual([]);
+  });
+
+  test("runPipeline stops taking items from the producers once a handler has failed", points(2), async () => {
+    const boom = new Error("cannot handle p0-2");
+    let failedSeq = Infinity;
+    let failedAt = -1;
+    const pulls: Array<{ label: string; time: number; seq: number }> = [];
+    // Asks for items forever, one every 40ms; records each time it is asked for the next one.
+    const producer = (name: string) =>
+      async function* () {
+        for (let i = 0; ; i++) {
+          pulls.push({ label: `${name}-${i}`, time: Date.now(), seq: nextSeq() });
+          await sleep(40);
+          yield `${name}-${i}`;
+        }
+      };
+    const handle = async (item: string) => {
+      await sleep(10);
+      if (item === "p0-2") {
+        failedAt = Date.now();
+        failedSeq = nextSeq();
+        throw boom;
+      }
+    };
+    const outcome = await clock.settle(runPipeline({ producers: [producer("p0"), producer("p1")], consumers: 1, maxSize: 2, handle }));
+    await clock.advance(1000); // a producer still running would keep asking for items now
+    const asked = pulls.map((p) => `${p.label} at ${p.time}ms`).join(", ");
+    expect(
+      outcome.status,
+      `runPipeline should reject once the handler for p0-2 fails at ${failedAt}ms; with producers that never run out, it can only ` +
+        `settle if the producers are stopped. Producers were asked for: ${asked}`,
+    ).toBe("rejected");
+    expect(rejectionReason(outcome, "runPipeline, whose handler for p0-2 throws"), "it rejects with the handler's error itself").toBe(boom);
+    const late = pulls.filter((p) => p.seq > failedSeq);
+    expect(
+      late.map((p) => `${p.label} at ${p.time}ms`),
+      `After the handler failed at ${failedAt}ms, the producers must not be asked for another item. They were asked for: ${asked}`,
+    ).toEqual([]);
+    expect(clock.pendingTimers(), "nothing keeps running once runPipeline has settled").toBe(0);
+  });
+
+  test("runPipeline rejects with a RangeError when consumers or maxSize is not a positive integer, before taking any item", async () => {
+    let taken = 0;
+    const producers = [
+      function* () {
+        taken++;
+        yield "x";
+      },
+    ];
+    const handle = async () => {};
+    for (const [consumers, maxSize] of [[0, 2], [1.5, 2], [-1, 2], [2, 0], [2, -3], [2, 2.5]] as const) {
+      const outcome = await clock.settle(runPipeline({ producers, consumers, maxSize, handle }));
+      expect(rejectionReason(outcome, `runPipeline({ consumers: ${consumers}, maxSize: ${maxSize} })`), "it rejects with a RangeError").toBeInstanceOf(RangeError);
+    }
+    expect(taken, "with bad options, no producer is asked for anything").toBe(0);
+  });
+});
