@@ -1,5 +1,6 @@
 import path from "node:path";
 import { exerciseDir, listVariants, solutionDir } from "../exercises.ts";
+import { pool } from "../pool.ts";
 import { runTests, type RunResult } from "../run/run-tests.ts";
 import { scoreRun, type ExerciseReport } from "../score.ts";
 import { typecheckChain } from "../typecheck.ts";
@@ -34,19 +35,6 @@ export async function checkStub(id: string): Promise<{ findings: Finding[]; stub
   return { findings, stub };
 }
 
-async function inPairs<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all([lane(), lane()]);
-  return results;
-}
-
 /** The reference solution passes every test; every known-wrong variant loses points. */
 export async function checkSolution(id: string): Promise<Finding[]> {
   const { stub } = await checkStub(id);
@@ -67,11 +55,11 @@ export async function checkSolution(id: string): Promise<Finding[]> {
 
   const variants = listVariants(id);
   if (variants.length < 2) findings.push({ ok: false, subject: "wrong/", detail: `only ${variants.length} wrong variant(s); at least 2 are expected` });
-  const reports = await inPairs(variants, async (variant) =>
+  const reports = await pool(variants, 2, async (variant) =>
     scoreRun(id, expected, await runTests({ exerciseDir: exerciseDir(id), srcDirs: [path.join(solutionDir(id), "wrong", variant), own] })),
   );
   const alternatives = listVariants(id, "alternatives");
-  const alternativeReports = await inPairs(alternatives, async (name) =>
+  const alternativeReports = await pool(alternatives, 2, async (name) =>
     scoreRun(id, expected, await runTests({ exerciseDir: exerciseDir(id), srcDirs: [path.join(solutionDir(id), "alternatives", name), own] })),
   );
   alternatives.forEach((name, i) => {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { courseRoot, exerciseDir, listExercises } from "../exercises.ts";
+import { pool } from "../pool.ts";
 import { runTests } from "../run/run-tests.ts";
 import { DEFAULT_LIMITS, scoreRun, type ExerciseReport, type ScoreLimits } from "../score.ts";
 import { expectedTests } from "./expected-tests.ts";
@@ -26,19 +27,6 @@ export interface GradeRequest {
   jobs?: number;
   /** Time limits for each exercise's run (defaults: DEFAULT_LIMITS). */
   limits?: Partial<ScoreLimits>;
-}
-
-async function pool<T, R>(items: readonly T[], jobs: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, lane));
-  return results;
 }
 
 /**
