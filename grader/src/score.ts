@@ -41,12 +41,9 @@ function describeModuleError(file: string, error: string): string {
 
 /** Why the run could not grade the exercise, or undefined when it could. */
 function errorOf(run: RunResult, limits: ScoreLimits): string | undefined {
-  // Workers report a test's start in batches, so a test stuck in a loop may never be named.
-  const stalled = run.runningTest
-    ? `while running "${run.runningTest}"`
-    : run.collected.length > 0
-      ? "while running the tests"
-      : "while loading the tests (at import time)";
+  // Workers report in batches: a worker stuck in a loop may never have said
+  // which test it was running, or even that it had loaded its tests.
+  const stalled = run.runningTest ? `while running "${run.runningTest}"` : "while loading or running the tests";
   if (run.aborted === "idle") {
     return `stopped after ${seconds(limits.idleMs)} s without progress ${stalled}: an infinite loop, or a promise that never settles`;
   }

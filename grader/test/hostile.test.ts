@@ -19,8 +19,8 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { fixture: "loop-at-import", status: "error", message: /without progress while loading the tests .*infinite loop/, atMost: 0 },
-  { fixture: "loop-in-function", status: "error", message: /without progress while running .*infinite loop/, atMost: 0 },
+  { fixture: "loop-at-import", status: "error", message: /without progress while (loading or )?running .*infinite loop/, atMost: 0 },
+  { fixture: "loop-in-function", status: "error", message: /without progress while (loading or )?running .*infinite loop/, atMost: 0 },
   { fixture: "never-settles-at-import", status: "error", message: /promise that never settles/, atMost: 0 },
   { fixture: "process-exit", status: "error", message: /called process\.exit\(\)/, atMost: 0 },
   { fixture: "throws-at-import", status: "error", message: /boom at import/, atMost: 0 },
@@ -51,14 +51,15 @@ function submissionFor(fixture: string): string {
 beforeAll(async () => {
   const exercises = [TARGET, BYSTANDER];
   const queue = [...cases];
-  // Three submissions at a time: most of the time is spent waiting for hangs to be noticed.
+  // Two submissions at a time: most of the time is spent waiting for hangs to be
+  // noticed, and a fixture stuck in a loop keeps a core busy meanwhile.
   const lane = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const submission = submissionFor(next.fixture);
-      reports.set(next.fixture, await gradeCourse({ submission, exercises, jobs: 1, limits: { idleMs: 8_000 } }));
+      reports.set(next.fixture, await gradeCourse({ submission, exercises, jobs: 1 }));
     }
   };
-  await Promise.all([lane(), lane(), lane()]);
+  await Promise.all([lane(), lane()]);
 }, 600_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -1,0 +1,2 @@
+export { snippets, type Log, type Snippet, type SnippetName } from "./snippets.ts";
+export { predictions } from "./predictions.ts";

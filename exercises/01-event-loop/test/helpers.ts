@@ -1,0 +1,157 @@
+// Runs a snippet on the real event loop and explains how a prediction differs
+// from what it logged. (The rest of the course runs on the virtual clock; this
+// exercise is about the real loop, so nothing here fakes time.)
+import type { Snippet } from "../src/index.ts";
+
+/** What a snippet did when it ran for real. */
+export type Run =
+  | { status: "finished"; logged: string[] }
+  | { status: "threw"; logged: string[]; error: unknown }
+  | { status: "unfinished"; logged: string[]; limitMs: number };
+
+/** Real milliseconds a snippet may take; they all finish within a few. */
+export const SNIPPET_LIMIT_MS = 500;
+
+/** Real milliseconds to keep listening once a snippet has logged all its labels. */
+const AFTERWARDS_MS = 5;
+
+/**
+ * Runs `snippet` on the real event loop until it has logged `labels` labels
+ * (and the promise it returns, if any, has settled).
+ *
+ * It starts the snippet from a fresh turn of the loop (a `setImmediate`
+ * callback), with both microtask queues empty: the way Node starts any
+ * callback. Called straight from the async test function instead, it would
+ * run inside the promise queue, where `process.nextTick` waits for promise
+ * callbacks, and several orders would flip.
+ *
+ * The snippets themselves do not say when they are done: a `done()` call in
+ * one of their callbacks would give away which callback runs last.
+ */
+export async function runSnippet(snippet: Snippet, labels: number, limitMs = SNIPPET_LIMIT_MS): Promise<Run> {
+  const logged: string[] = [];
+  const allLogged = Promise.withResolvers<void>();
+  const log = (label: string) => {
+    if (logged.push(label) === labels) allLogged.resolve();
+  };
+  let limit: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<"timed out">((resolve) => {
+    limit = setTimeout(() => resolve("timed out"), limitMs);
+  });
+  const ran = new Promise<void>((resolve, reject) => {
+    setImmediate(() => {
+      try {
+        resolve(snippet(log));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+  try {
+    const outcome = await Promise.race([Promise.all([ran, allLogged.promise]), timedOut]);
+    if (outcome === "timed out") return { status: "unfinished", logged: [...logged], limitMs };
+  } catch (error) {
+    return { status: "threw", logged: [...logged], error };
+  } finally {
+    clearTimeout(limit);
+  }
+  // A label logged after the expected count would mean the snippet changed.
+  await new Promise((resolve) => setTimeout(resolve, AFTERWARDS_MS));
+  return { status: "finished", logged: [...logged] };
+}
+
+const quote = (label: string) => JSON.stringify(label);
+
+function countOf(labels: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+  return counts;
+}
+
+const times = (n: number) => (n === 1 ? "once" : n === 2 ? "twice" : `${n} times`);
+
+/** Why `predicted` does not hold exactly the labels `logged` holds (none when it does). */
+function labelProblems(predicted: readonly string[], logged: readonly string[]): string[] {
+  const want = countOf(logged);
+  const got = countOf(predicted);
+  const problems: string[] = [];
+  for (const label of new Set([...predicted, ...logged])) {
+    const n = got.get(label) ?? 0;
+    const m = want.get(label) ?? 0;
+    if (n === m) continue;
+    if (m === 0) problems.push(`${quote(label)} is not a label this snippet logs (check the spelling, spaces and case).`);
+    else if (n === 0) problems.push(`${quote(label)} is missing.`);
+    else problems.push(`${quote(label)} is in your prediction ${times(n)}, but the snippet logs it ${times(m)}.`);
+  }
+  return problems;
+}
+
+/** The distinct labels, sorted, but never in the order that would give the answer away. */
+function inNoParticularOrder(logged: readonly string[]): string[] {
+  const sorted = [...new Set(logged)].sort();
+  const givesItAway = sorted.length === logged.length && sorted.every((label, i) => label === logged[i]);
+  return givesItAway ? sorted.reverse() : sorted;
+}
+
+/** Two columns of the same length, the first row where they differ marked. */
+function sideBySide(predicted: readonly string[], logged: readonly string[]): string {
+  const width = Math.max("your prediction".length, ...predicted.map((label) => quote(label).length)) + 3;
+  const firstDifference = predicted.findIndex((label, i) => label !== logged[i]);
+  const rows = predicted.map((label, i) => {
+    const mark = i === firstDifference ? "  <- first difference" : "";
+    return `  ${String(i + 1).padStart(2)}  ${quote(label).padEnd(width)}${quote(logged[i] ?? "")}${mark}`;
+  });
+  return [`      ${"your prediction".padEnd(width)}what Node logged`, ...rows].join("\n");
+}
+
+export interface Check {
+  /** The snippet's name, e.g. "syncFirst". */
+  name: string;
+  /** The student's prediction for it. */
+  predicted: readonly string[];
+  /** The snippet's real run. */
+  run: Run;
+  /** How many labels the snippet logs. */
+  labels: number;
+  /** The rule of the event loop this snippet is about, in one line. */
+  rule: string;
+}
+
+/**
+ * What to tell the student when the prediction is not what Node did, or
+ * undefined when it is. The real order is shown only once the prediction
+ * uses every label exactly once: predict first, then compare.
+ */
+export function predictionMismatch({ name, predicted, run, labels, rule }: Check): string | undefined {
+  const { logged } = run;
+  const where = `snippets.${name} in src/snippets.ts`;
+  const restore = "The snippets are given: if you changed src/snippets.ts, restore it.";
+  if (run.status === "threw") return `${where} failed when it ran: ${String(run.error)}\n${restore}`;
+  if (run.status === "unfinished") {
+    return `${where} did not finish within ${run.limitMs} ms of real time: it logged ${logged.length} of its ${labels} labels.\n${restore}`;
+  }
+  if (logged.length !== labels) return `${where} logged ${logged.length} labels, where it should log ${labels}.\n${restore}`;
+  if (predicted.length === 0) {
+    return (
+      `predictions.${name} is empty. Read ${where}, work out the order in which its ` +
+      `${logged.length} labels are logged, and write them down in src/predictions.ts.`
+    );
+  }
+  const problems = labelProblems(predicted, logged);
+  if (problems.length > 0) {
+    return [
+      `predictions.${name} must list each label the snippet logs, as often as it logs it, spelt exactly as in the code:`,
+      ...problems.map((p) => `  - ${p}`),
+      `Its labels, in no particular order: ${inNoParticularOrder(logged).map(quote).join(", ")}.`,
+    ].join("\n");
+  }
+  // Same labels, same counts: a permutation, so the two columns line up.
+  if (predicted.every((label, i) => label === logged[i])) return undefined;
+  return [
+    `predictions.${name} is not the order in which ${where} really logs its labels.`,
+    "",
+    sideBySide(predicted, logged),
+    "",
+    `The rule: ${rule}`,
+  ].join("\n");
+}

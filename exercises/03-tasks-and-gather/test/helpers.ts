@@ -1,0 +1,126 @@
+import { describeOutcome, nextSeq, renderTimeline, type Settled, type Span, type VirtualClock } from "@course/testkit";
+
+/** One line a worker logged, and when (virtual ms). */
+export interface LogEntry {
+  line: string;
+  at: number;
+  seq: number;
+}
+
+/** A `log` function to hand to the code under test, and what it received. */
+export interface Logbook {
+  log: (line: string) => void;
+  readonly entries: LogEntry[];
+  /** The lines with their virtual times, as `"Worker-1: done @3000ms"`, for readable comparisons. */
+  timed(): string[];
+  /**
+   * One span per worker, from its `"<name>: start"` line to its `"<name>: done"`
+   * line, for the kit's timeline matchers (`toHaveRunConcurrently()`…).
+   */
+  spans(): Span[];
+}
+
+export function logbook(clock: VirtualClock): Logbook {
+  const entries: LogEntry[] = [];
+  return {
+    log: (line) => {
+      entries.push({ line: String(line), at: clock.now(), seq: nextSeq() });
+    },
+    entries,
+    timed: () => entries.map((e) => `${e.line} @${e.at}ms`),
+    spans: () => {
+      const spans = new Map<string, Span>();
+      for (const { line, at, seq } of entries) {
+        const match = /^(.*): (start|done)$/.exec(line);
+        if (!match) continue;
+        const [, name = "", what] = match;
+        if (what === "start" && !spans.has(name)) {
+          spans.set(name, { label: name, start: at, startSeq: seq, outcome: "running", note: "never logged done" });
+        } else if (what === "done") {
+          const span = spans.get(name);
+          if (span && span.end === undefined) {
+            Object.assign(span, { end: at, endSeq: seq, outcome: "done", note: `done at ${at}ms` });
+          }
+        }
+      }
+      return [...spans.values()];
+    },
+  };
+}
+
+/** How a test task settles: with a value, or by rejecting with a reason. */
+export type Ending<T> = { value: T } | { reason: unknown };
+
+/** Task functions for `gather`, each recording when it was called and when it settled. */
+export interface TaskRecorder {
+  /** One span per call of any task function made by `task()`. */
+  readonly spans: Span[];
+  /** A task function: when called, it settles after `ms` as `ending` says. */
+  task<T>(label: string, ms: number, ending: Ending<T>): () => Promise<T>;
+  /** How many times the task function labelled `label` was called. */
+  calls(label: string): number;
+  /** The timeline of the calls so far, for failure messages. */
+  timeline(): string;
+}
+
+export function taskRecorder(clock: VirtualClock): TaskRecorder {
+  const spans: Span[] = [];
+  return {
+    spans,
+    task<T>(label: string, ms: number, ending: Ending<T>) {
+      return () => {
+        const span: Span = { label, start: clock.now(), startSeq: nextSeq(), outcome: "running", note: "still running" };
+        spans.push(span);
+        const promise = new Promise<T>((resolve, reject) => {
+          setTimeout(() => {
+            Object.assign(span, { end: clock.now(), endSeq: nextSeq() });
+            if ("value" in ending) {
+              Object.assign(span, { outcome: "done", note: `resolved at ${span.end}ms` });
+              resolve(ending.value);
+            } else {
+              Object.assign(span, { outcome: "failed", note: `rejected at ${span.end}ms` });
+              reject(ending.reason);
+            }
+          }, ms);
+        });
+        // Marked as handled from the start: a gather that attaches its handler
+        // late should fail on when it rejects (a test that explains), not crash
+        // the run with an "unhandled rejection" that names no test.
+        promise.catch(() => {});
+        return promise;
+      };
+    },
+    calls: (label) => spans.filter((s) => s.label === label).length,
+    timeline: () =>
+      spans.length === 0
+        ? "\n\n(No task function was called.)"
+        : `\n\nThe tasks, on the virtual clock:\n${renderTimeline(spans, { now: clock.now(), countLabel: "tasks running" })}`,
+  };
+}
+
+/** A value for failure messages: errors by name and message, strings quoted. */
+export function show(value: unknown): string {
+  if (value instanceof Error) return `${value.constructor.name}(${JSON.stringify(value.message)})`;
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "object" && value !== null) return JSON.stringify(value) ?? String(value);
+  return String(value);
+}
+
+/**
+ * Like the kit's `toResolveAt`/`toRejectAt`, but the failure reads as one
+ * message: why that time is expected, what happened instead, then `details`
+ * (e.g. a timeline of the tasks), which the kit's matchers cannot append.
+ */
+export function expectSettledAt(
+  outcome: Settled<unknown>,
+  expected: { resolvesAt: number } | { rejectsAt: number },
+  why: string,
+  details = "",
+): void {
+  const [status, verb, at] =
+    "resolvesAt" in expected
+      ? (["fulfilled", "resolve", expected.resolvesAt] as const)
+      : (["rejected", "reject", expected.rejectsAt] as const);
+  if (outcome.status === status && outcome.at === at) return;
+  throw new Error(`${why}\nExpected the call to ${verb} at ${at}ms, but ${describeOutcome(outcome)}.${details}`);
+}

@@ -1,0 +1,23 @@
+// Wrong: all the timers that are due run as one batch, and the microtasks they
+// queued wait until the batch is over. That was Node before version 11 (and
+// many old articles still say so); today both queues are emptied after every
+// single callback. Every other prediction is right.
+import type { SnippetName } from "./snippets.ts";
+
+export const predictions: Record<SnippetName, string[]> = {
+  syncFirst: ["start", "end", "then", "setTimeout"],
+  soonestFirst: ["sync", "nextTick", "then", "queueMicrotask", "setImmediate"],
+  awaitSplits: ["main: calls greet", "greet: before await", "main: greet returned", "nextTick", "greet: after await"],
+  timersAndMicrotasks: ["timeout 1", "timeout 2", "timeout 1: nextTick", "timeout 1: then"],
+  insideIoCallback: ["readFile callback", "nextTick", "setImmediate", "setTimeout"],
+  queuesWithinQueues: [
+    "nextTick B",
+    "nextTick from nextTick B",
+    "then A",
+    "then from nextTick B",
+    "then from then A",
+    "nextTick from then A",
+  ],
+  twoAsyncFunctions: ["a: 1", "b: 1", "both called", "a: 2", "b: 2", "a: 3", "b: 3"],
+  afterAnAwait: ["sync 1", "nextTick 1", "then 1", "sync 2", "then 2", "nextTick 2"],
+};
