@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
-import { createSrcChain, resolveInChain } from "@course/testkit/config";
+import { createSrcChain, givenFiles, resolveInChain } from "@course/testkit/config";
 
 const sourceCache = new Map<string, ts.SourceFile | undefined>();
 
@@ -32,7 +32,7 @@ function compilerOptions(exerciseDir: string): ts.CompilerOptions {
  * Returns the diagnostics, formatted; empty when all is well.
  */
 export function typecheckChain(exerciseDir: string, srcDirs: readonly string[]): string[] {
-  const chain = createSrcChain(srcDirs, path.join(exerciseDir, "src"));
+  const chain = createSrcChain(srcDirs, path.join(exerciseDir, "src"), givenFiles(exerciseDir));
   const options = compilerOptions(exerciseDir);
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);

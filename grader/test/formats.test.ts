@@ -25,7 +25,7 @@ const report: CourseReport = {
       score: 3,
       maxScore: 4,
       status: "fail",
-      alteredTests: [{ file: "test/a.test.ts", change: "changed" }],
+      alteredFiles: [{ file: "test/a.test.ts", change: "changed" }],
       tests: [
         { name: "a passes", file: "test/a.test.ts", line: 4, status: "pass", score: 2, maxScore: 2, durationMs: 12 },
         { name: "b passes too", file: "test/a.test.ts", line: 9, status: "pass", score: 1, maxScore: 1, durationMs: 3 },
@@ -38,7 +38,7 @@ const report: CourseReport = {
       maxScore: 4,
       status: "error",
       message: "stopped after 15 s without progress while running the tests: an infinite loop, or a promise that never settles",
-      alteredTests: [],
+      alteredFiles: [],
       tests: [
         { name: "d", file: "test/d.test.ts", status: "fail", score: 0, maxScore: 4, message: "not graded: stopped", durationMs: 0 },
       ],
@@ -53,7 +53,7 @@ describe("--format json", () => {
     const json = JSON.parse(render("json"));
     expect(validateReport(json), ajv.errorsText(validateReport.errors)).toBe(true);
     expect(json).toMatchObject({ score: 3, maxScore: 8, exercises: [{ id: "01-first", status: "fail" }, { id: "02-second", status: "error", score: 0 }] });
-    expect(json.exercises[0].alteredTests).toEqual([{ file: "test/a.test.ts", change: "changed" }]);
+    expect(json.exercises[0].alteredFiles).toEqual([{ file: "test/a.test.ts", change: "changed" }]);
   });
 });
 
@@ -100,7 +100,7 @@ describe("--format pretty", () => {
     expect(text).toContain("01-first   ███████████████░░░░░     3/4  fail");
     expect(text).toContain("✗ c | fails");
     expect(text).toContain("! stopped after 15 s without progress");
-    expect(text).toContain("note: test/a.test.ts was changed in the submission; the original tests were used");
+    expect(text).toContain("note: test/a.test.ts was changed in the submission; the original was used");
     expect(text).toMatch(/Total\s+3\/8/);
     expect(text).not.toContain("\u001b[");
     expect(formatReport(report, "pretty", { color: true })).toContain("\u001b[31m✗\u001b[0m");

@@ -34,6 +34,7 @@ const cases: Case[] = [
   { fixture: "imports-vitest", status: "error", message: /imports "vitest": code under test may not use the test tools/, atMost: 0 },
   { fixture: "patches-testkit", status: "error", message: /imports "@course\/testkit"/, atMost: 0 },
   { fixture: "prints-fake-results", status: "fail", atMost: 7 },
+  { fixture: "edits-given-file", status: "fail", atMost: 14 },
 ];
 
 const work = mkdtempSync(path.join(tmpdir(), "grader-hostile-"));
@@ -73,6 +74,11 @@ describe("a hostile submission", () => {
     if (message) expect(target.message).toMatch(message);
     if (status === "error") expect(target.score).toBe(0);
     expect(target.maxScore).toBe(18);
+  });
+
+  test("that rewrites a file the exercise gives is graded with the original, and the report says so", () => {
+    const target = reports.get("edits-given-file")!.exercises.find((e) => e.id === TARGET)!;
+    expect(target.alteredFiles).toEqual([{ file: "src/http-error.ts", change: "changed" }]);
   });
 
   test("leaves the other exercises of the submission graded normally", () => {

@@ -8,7 +8,7 @@ export function formatJson(report: CourseReport): string {
     maxScore: e.maxScore,
     status: e.status,
     ...(e.message === undefined ? {} : { message: e.message }),
-    ...(e.alteredTests.length === 0 ? {} : { alteredTests: e.alteredTests }),
+    ...(e.alteredFiles.length === 0 ? {} : { alteredFiles: e.alteredFiles }),
     tests: e.tests.map((t) => ({
       name: t.name,
       status: t.status,

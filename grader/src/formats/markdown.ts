@@ -18,11 +18,11 @@ export function formatMarkdown(report: CourseReport): string {
   ];
   for (const exercise of report.exercises) {
     const failed = exercise.tests.filter((t) => t.status === "fail");
-    if (exercise.status === "pass" && exercise.alteredTests.length === 0) continue;
+    if (exercise.status === "pass" && exercise.alteredFiles.length === 0) continue;
     lines.push("", `<details><summary>${exercise.id}: ${exercise.status === "error" ? "could not be graded" : `${failed.length} failing test(s)`}</summary>`, "");
     if (exercise.message) lines.push(`**Error:** ${cell(exercise.message)}`, "");
     if (exercise.status !== "error") for (const test of failed) lines.push(`- **${cell(test.name)}**: ${cell(test.message ?? "failed")}`);
-    for (const altered of exercise.alteredTests) lines.push(`- _${altered.file} was ${altered.change} in the submission: the original tests were used._`);
+    for (const altered of exercise.alteredFiles) lines.push(`- _${altered.file} was ${altered.change} in the submission: the original was used._`);
     lines.push("", "</details>");
   }
   return `${lines.join("\n")}\n`;

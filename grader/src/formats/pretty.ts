@@ -26,8 +26,8 @@ export function formatPretty(report: CourseReport, color: boolean): string {
         lines.push(`      ${c.red("✗")} ${test.name}`, `        ${c.dim(truncate(firstLine(test.message), 110))}`);
       }
     }
-    for (const altered of exercise.alteredTests) {
-      lines.push(`      ${c.dim(`note: ${altered.file} was ${altered.change} in the submission; the original tests were used`)}`);
+    for (const altered of exercise.alteredFiles) {
+      lines.push(`      ${c.dim(`note: ${altered.file} was ${altered.change} in the submission; the original was used`)}`);
     }
   }
   if (report.unknownExercises.length > 0) {

@@ -4,11 +4,11 @@ import { pool } from "../pool.ts";
 import { runTests } from "../run/run-tests.ts";
 import { DEFAULT_LIMITS, scoreRun, type ExerciseReport, type ScoreLimits } from "../score.ts";
 import { expectedTests } from "./expected-tests.ts";
-import { alteredTests, locateSubmission, submittedSrc, type AlteredFile } from "./submission.ts";
+import { alteredFiles, locateSubmission, submittedSrc, type AlteredFile } from "./submission.ts";
 
 export interface GradedExercise extends ExerciseReport {
-  /** Test files the submission changed, deleted or added: ignored, but reported. */
-  alteredTests: AlteredFile[];
+  /** Test files and given files the submission changed, deleted or added: ignored, but reported. */
+  alteredFiles: AlteredFile[];
 }
 
 export interface CourseReport {
@@ -45,7 +45,7 @@ export async function gradeCourse(request: GradeRequest = {}): Promise<CourseRep
       expectedTests(id),
       runTests({ exerciseDir: exerciseDir(id), srcDirs: src ? [src] : [], ...limits }),
     ]);
-    return { ...scoreRun(id, expected, run, limits), alteredTests: alteredTests(submission, id) };
+    return { ...scoreRun(id, expected, run, limits), alteredFiles: alteredFiles(submission, id) };
   });
   return {
     submission: request.submission ?? "exercises/",

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { EXERCISE_ID, exerciseDir } from "../exercises.ts";
+import { givenFiles } from "@course/testkit/config";
 import { UsageError } from "./usage-error.ts";
 
 /** Where a submission's exercise folders are, and what it holds. */
@@ -51,23 +52,34 @@ function filesUnder(dir: string, prefix = ""): string[] {
 const digest = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 /**
- * Test files the submission changed, deleted or added, compared with the
- * grader's pristine copy. They change nothing (the pristine tests always run);
- * the report only says so.
+ * Test files, and files the exercise gives (e.g. src/http-error.ts), that the
+ * submission changed, deleted or added, compared with the grader's pristine
+ * copy. They change nothing (the pristine ones are always used); the report
+ * only says so.
  */
-export function alteredTests(submission: Submission, id: string): AlteredFile[] {
-  const theirs = path.join(submission.root, id, "test");
-  const ours = path.join(exerciseDir(id), "test");
-  // A submission without test/ holds only what it changed: nothing to compare.
-  if (path.resolve(theirs) === path.resolve(ours) || !isDir(theirs)) return [];
-  const original = new Set(filesUnder(ours));
-  const submitted = new Set(filesUnder(theirs));
+export function alteredFiles(submission: Submission, id: string): AlteredFile[] {
+  const theirs = path.join(submission.root, id);
+  const ours = exerciseDir(id);
+  if (path.resolve(theirs) === path.resolve(ours)) return [];
   const altered: AlteredFile[] = [];
-  for (const file of original) {
-    const where = path.join("test", file);
-    if (!submitted.has(file)) altered.push({ file: where, change: "deleted" });
-    else if (digest(path.join(ours, file)) !== digest(path.join(theirs, file))) altered.push({ file: where, change: "changed" });
+  // A submission without test/ holds only what it changed: nothing to compare.
+  if (isDir(path.join(theirs, "test"))) {
+    const original = new Set(filesUnder(path.join(ours, "test")));
+    const submitted = new Set(filesUnder(path.join(theirs, "test")));
+    for (const file of original) {
+      const where = path.join("test", file);
+      if (!submitted.has(file)) altered.push({ file: where, change: "deleted" });
+      else if (differs(where)) altered.push({ file: where, change: "changed" });
+    }
+    for (const file of submitted) if (!original.has(file)) altered.push({ file: path.join("test", file), change: "added" });
   }
-  for (const file of submitted) if (!original.has(file)) altered.push({ file: path.join("test", file), change: "added" });
+  for (const given of givenFiles(ours)) {
+    const where = path.join("src", given);
+    if (existsSync(path.join(theirs, where)) && differs(where)) altered.push({ file: where, change: "changed" });
+  }
   return altered;
+
+  function differs(file: string): boolean {
+    return digest(path.join(ours, file)) !== digest(path.join(theirs, file));
+  }
 }

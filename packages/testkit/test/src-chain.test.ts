@@ -37,6 +37,12 @@ describe("resolveInChain", () => {
     expect(resolveInChain(chain, "./given", at("wrong/todo.ts"))).toBe(at("exercise/src/given.ts"));
   });
 
+  test("a file the exercise gives always comes from the exercise, whatever the overlays hold", () => {
+    const pinned = createSrcChain([at("wrong"), at("solution/src")], at("exercise/src"), ["todo.ts"]);
+    expect(resolveInChain(pinned, "../src/todo.js", at("exercise/test/a.test.ts"))).toBe(at("exercise/src/todo.ts"));
+    expect(resolveInChain(pinned, "./index.ts", at("solution/src/todo.ts"))).toBe(at("solution/src/index.ts"));
+  });
+
   test("imports outside the chain and bare imports are left alone", () => {
     expect(resolveInChain(chain, "../test/a.test.ts", at("exercise/src/index.ts"))).toBeUndefined();
     expect(resolveInChain(chain, "vitest", at("exercise/src/index.ts"))).toBeUndefined();

@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
 import { defineConfig, type ViteUserConfig } from "vitest/config";
-import { createSrcChain, resolveInChain, type SrcChain } from "./src-chain.ts";
+import { createSrcChain, givenFiles, resolveInChain, type SrcChain } from "./src-chain.ts";
 
 /**
  * Folders laid over an exercise's `src/`, first wins (path-list syntax, like PATH).
@@ -40,7 +40,7 @@ function overlaysFromEnv(): string[] {
 
 /** The vitest config of an exercise: its tests, run against its `src/` (or the overlays given). */
 export function exerciseConfig(exerciseDir: string, overlays: readonly string[] = overlaysFromEnv()): ViteUserConfig {
-  const chain = createSrcChain(overlays, path.join(exerciseDir, "src"));
+  const chain = createSrcChain(overlays, path.join(exerciseDir, "src"), givenFiles(exerciseDir));
   return defineConfig({
     root: exerciseDir,
     plugins: [srcChainPlugin(chain, overlays)],

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -11,10 +11,28 @@ import path from "node:path";
 export interface SrcChain {
   /** Folders searched first to last; the last is the exercise's own `src/`. */
   readonly dirs: readonly string[];
+  /** Files (relative to `src/`) that always come from the exercise: the ones the contract gives. */
+  readonly given: ReadonlySet<string>;
 }
 
-export function createSrcChain(overlays: readonly string[], exerciseSrc: string): SrcChain {
-  return { dirs: [...overlays.map((d) => path.resolve(d)), path.resolve(exerciseSrc)] };
+export function createSrcChain(overlays: readonly string[], exerciseSrc: string, given: readonly string[] = []): SrcChain {
+  return {
+    dirs: [...overlays.map((d) => path.resolve(d)), path.resolve(exerciseSrc)],
+    given: new Set(given.map((file) => path.normalize(file))),
+  };
+}
+
+/**
+ * The files an exercise gives (its package.json's `course.given`, paths like
+ * "src/snippets.ts"), relative to its `src/`. A submission cannot replace them.
+ */
+export function givenFiles(exerciseDir: string): string[] {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(exerciseDir, "package.json"), "utf8")) as { course?: { given?: string[] } };
+    return (manifest.course?.given ?? []).map((file) => path.relative("src", file));
+  } catch {
+    return [];
+  }
 }
 
 const isFile = (file: string) => existsSync(file) && statSync(file).isFile();
@@ -39,9 +57,10 @@ export function resolveInChain(chain: SrcChain, specifier: string, importer: str
     if (rel !== undefined) break;
   }
   if (rel === undefined) return undefined;
+  const exerciseSrc = chain.dirs.at(-1)!;
   for (const dir of chain.dirs) {
     const found = candidates(path.join(dir, rel)).find(isFile);
-    if (found) return found;
+    if (found && (dir === exerciseSrc || !chain.given.has(path.relative(dir, found)))) return found;
   }
   return undefined;
 }
