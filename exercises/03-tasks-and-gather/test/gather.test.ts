@@ -23,7 +23,7 @@ const slowFastMedium = (tasks: TaskRecorder) => [
 
 describe("gather", () => {
   test("gather calls every task before any of them settles", points(2), async () => {
-    const tasks = taskRecorder(clock);
+    const tasks = taskRecorder();
     valueOf(await clock.settle(gather(slowFastMedium(tasks))));
     expect(
       tasks.spans,
@@ -35,7 +35,7 @@ describe("gather", () => {
   });
 
   test("gather resolves with the results in the order of tasks, whatever order they finish in", points(2), async () => {
-    const tasks = taskRecorder(clock);
+    const tasks = taskRecorder();
     const outcome = await clock.settle(gather(slowFastMedium(tasks)));
     expect(
       valueOf(outcome),
@@ -44,7 +44,7 @@ describe("gather", () => {
   });
 
   test("gather takes as long as the slowest task: tasks of 300, 100 and 200 ms finish at 300 ms", async () => {
-    const tasks = taskRecorder(clock);
+    const tasks = taskRecorder();
     const outcome = await clock.settle(gather(slowFastMedium(tasks)));
     expectSettledAt(
       outcome,
@@ -55,7 +55,7 @@ describe("gather", () => {
   });
 
   test("gather rejects with the first failure as soon as it happens, not once every task has settled", points(2), async () => {
-    const tasks = taskRecorder(clock);
+    const tasks = taskRecorder();
     const first = new Error("the first failure (at 200ms)");
     const later = new Error("a later failure (at 700ms)");
     const outcome = await clock.settle(
@@ -79,7 +79,7 @@ describe("gather", () => {
   });
 
   test("gather with returnErrors puts each failure's rejection reason in its place, as it is", points(2), async () => {
-    const tasks = taskRecorder(clock);
+    const tasks = taskRecorder();
     const quota = new QuotaError();
     const outcome = await clock.settle(
       gather(
@@ -116,7 +116,7 @@ describe("gather", () => {
   });
 
   test("gather with returnErrors still calls every task before any of them settles", async () => {
-    const tasks = taskRecorder(clock);
+    const tasks = taskRecorder();
     const outcome = await clock.settle(
       gather(
         [

@@ -1,4 +1,4 @@
-import { describeOutcome, nextSeq, renderTimeline, type Settled, type Span, type VirtualClock } from "@course/testkit";
+import { describeOutcome, nextSeq, recordSpans, type Ending, type Settled, type Span, type VirtualClock } from "@course/testkit";
 
 /** One line a worker logged, and when (virtual ms). */
 export interface LogEntry {
@@ -48,9 +48,6 @@ export function logbook(clock: VirtualClock): Logbook {
   };
 }
 
-/** How a test task settles: with a value, or by rejecting with a reason. */
-export type Ending<T> = { value: T } | { reason: unknown };
-
 /** Task functions for `gather`, each recording when it was called and when it settled. */
 export interface TaskRecorder {
   /** One span per call of any task function made by `task()`. */
@@ -63,38 +60,14 @@ export interface TaskRecorder {
   timeline(): string;
 }
 
-export function taskRecorder(clock: VirtualClock): TaskRecorder {
-  const spans: Span[] = [];
+export function taskRecorder(): TaskRecorder {
+  const recorder = recordSpans();
   return {
-    spans,
-    task<T>(label: string, ms: number, ending: Ending<T>) {
-      return () => {
-        const span: Span = { label, start: clock.now(), startSeq: nextSeq(), outcome: "running", note: "still running" };
-        spans.push(span);
-        const promise = new Promise<T>((resolve, reject) => {
-          setTimeout(() => {
-            Object.assign(span, { end: clock.now(), endSeq: nextSeq() });
-            if ("value" in ending) {
-              Object.assign(span, { outcome: "done", note: `resolved at ${span.end}ms` });
-              resolve(ending.value);
-            } else {
-              Object.assign(span, { outcome: "failed", note: `rejected at ${span.end}ms` });
-              reject(ending.reason);
-            }
-          }, ms);
-        });
-        // Marked as handled from the start: a gather that attaches its handler
-        // late should fail on when it rejects (a test that explains), not crash
-        // the run with an "unhandled rejection" that names no test.
-        promise.catch(() => {});
-        return promise;
-      };
-    },
-    calls: (label) => spans.filter((s) => s.label === label).length,
+    spans: recorder.spans,
+    task: (label, ms, ending) => () => recorder.job(label, ms, ending),
+    calls: (label) => recorder.spans.filter((s) => s.label === label).length,
     timeline: () =>
-      spans.length === 0
-        ? "\n\n(No task function was called.)"
-        : `\n\nThe tasks, on the virtual clock:\n${renderTimeline(spans, { now: clock.now(), countLabel: "tasks running" })}`,
+      recorder.timeline({ title: "The tasks, on the virtual clock:", countLabel: "tasks running" }) || "\n\n(No task function was called.)",
   };
 }
 

@@ -1,30 +1,5 @@
-import { startHeartbeat, type Heartbeat, type Settled, type VirtualClock } from "@course/testkit";
-import { createRequire, syncBuiltinESMExports } from "node:module";
-import { afterEach, beforeEach, expect } from "vitest";
-
-const require = createRequire(import.meta.url);
-const nodeTimers: Record<string, unknown> = require("node:timers");
-const TIMER_FUNCTIONS = ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "setImmediate", "clearImmediate"];
-
-/**
- * Makes `import { setImmediate } from "node:timers"` (and its siblings) follow
- * the virtual clock, as the globals do: vitest fakes only the globals, so code
- * that imports its timers from the module would run on real time, out of step
- * with the heartbeat. Call it at the top of a test file, after
- * `useVirtualClock()` (whose fakes it hands on to the module).
- */
-export function useVirtualNodeTimers(): void {
-  const originals = Object.fromEntries(TIMER_FUNCTIONS.map((name) => [name, nodeTimers[name]]));
-  beforeEach(() => {
-    const globals = globalThis as unknown as Record<string, unknown>;
-    for (const name of TIMER_FUNCTIONS) nodeTimers[name] = globals[name];
-    syncBuiltinESMExports();
-  });
-  afterEach(() => {
-    Object.assign(nodeTimers, originals);
-    syncBuiltinESMExports();
-  });
-}
+import { describeReason, startHeartbeat, type Heartbeat, type Settled, type VirtualClock } from "@course/testkit";
+import { expect } from "vitest";
 
 /** How many turns of the event loop a test lets the code under test run before giving up. */
 export const MAX_TURNS = 500;
@@ -83,11 +58,6 @@ export async function runWithHeartbeat<T>(
   } finally {
     heartbeat.stop();
   }
-}
-
-function describeReason(reason: unknown): string {
-  if (reason instanceof Error || reason instanceof DOMException) return `${reason.name}: ${reason.message}`;
-  return typeof reason === "string" ? JSON.stringify(reason) : String(reason);
 }
 
 /** How a run ended, in words, for failure messages. */

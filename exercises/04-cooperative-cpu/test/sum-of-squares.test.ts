@@ -5,7 +5,6 @@ import {
   expectAboutOneBeatPerChunk,
   expectRejectedWith,
   runWithHeartbeat,
-  useVirtualNodeTimers,
   valueOfRun,
   type Run,
 } from "./helpers.ts";
@@ -14,7 +13,6 @@ import {
 // the (virtual) event loop, and turns the loop one turn at a time (1 virtual ms
 // each). A sum that yields after every chunk lets it beat about once per chunk.
 const clock = useVirtualClock();
-useVirtualNodeTimers();
 
 /** 100000 → "100 000", as the messages write numbers. */
 const fmt = (n: number) => n.toLocaleString("en").replaceAll(",", " ");

@@ -1,13 +1,12 @@
 import { points, useVirtualClock } from "@course/testkit";
 import { describe, expect, test } from "vitest";
 import { yieldToEventLoop } from "../src/index.ts";
-import { describeOrder, MICROTASK_ADVICE, runWithHeartbeat, useVirtualNodeTimers, valueOfRun } from "./helpers.ts";
+import { describeOrder, MICROTASK_ADVICE, runWithHeartbeat, valueOfRun } from "./helpers.ts";
 
 // Each test runs a loop of `await yieldToEventLoop()` next to a heartbeat, and
 // turns the (virtual) event loop one turn at a time. A real yield lets the
 // heartbeat run between two resumptions; a microtask "yield" does not.
 const clock = useVirtualClock();
-useVirtualNodeTimers();
 
 describe("yieldToEventLoop", () => {
   test("yieldToEventLoop gives the event loop a turn: a heartbeat beats during every yield", points(2), async () => {

@@ -1,11 +1,6 @@
-import { nextSeq, renderTimeline, type Span, type VirtualClock } from "@course/testkit";
+import { recordSpans, type Span } from "@course/testkit";
 
-/**
- * Pretend work on the virtual clock that records when it ran, as a `Span`, so
- * that the kit's matchers (`toHavePeakInFlight`, …) can check and draw it.
- *
- * Candidate for the kit: a span recorder for work that is not an HTTP request.
- */
+/** Pretend jobs on the virtual clock, recorded as spans for the kit's matchers and timelines. */
 export interface Jobs {
   /** Every job started so far, in start order. */
   readonly spans: Span[];
@@ -19,38 +14,14 @@ export interface Jobs {
   timeline(): string;
 }
 
-export function recordJobs(clock: VirtualClock): Jobs {
-  const spans: Span[] = [];
-
-  function job<V>(label: string, ms: number, settle: { value: V } | { error: unknown }): Promise<V> {
-    const span: Span = { label, start: clock.now(), startSeq: nextSeq(), outcome: "running" };
-    spans.push(span);
-    return new Promise<V>((resolve, reject) => {
-      setTimeout(() => {
-        span.end = clock.now();
-        span.endSeq = nextSeq();
-        if ("error" in settle) {
-          span.outcome = "failed";
-          span.note = `failed at ${span.end}ms`;
-          reject(settle.error);
-        } else {
-          span.outcome = "done";
-          span.note = `done at ${span.end}ms`;
-          resolve(settle.value);
-        }
-      }, ms);
-    });
-  }
-
+export function recordJobs(): Jobs {
+  const recorder = recordSpans();
   return {
-    spans,
-    run: (label, ms, value) => job(label, ms, { value }),
-    fail: (label, ms, error) => job<never>(label, ms, { error }),
-    started: () => spans.map((span) => span.label),
-    timeline: () =>
-      spans.length === 0
-        ? "\n\n(No job was started.)"
-        : `\n\nWhat happened, on the virtual clock:\n${renderTimeline(spans, { now: clock.now() })}`,
+    spans: recorder.spans,
+    run: (label, ms, value) => recorder.job(label, ms, { value }),
+    fail: (label, ms, error) => recorder.job<never>(label, ms, { reason: error }),
+    started: recorder.started,
+    timeline: () => recorder.timeline() || "\n\n(No job was started.)",
   };
 }
 

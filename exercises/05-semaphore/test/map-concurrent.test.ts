@@ -7,7 +7,7 @@ const clock = useVirtualClock();
 
 describe("mapConcurrent: results and limits", () => {
   test("mapConcurrent returns results in input order, whatever order the calls finish in", points(2), async () => {
-    const jobs = recordJobs(clock);
+    const jobs = recordJobs();
     const items = [["slow", 300], ["quick", 100], ["medium", 200], ["instant", 50]] as const;
     const outcome = await clock.settle(
       mapConcurrent(items, ([name, ms], index) => jobs.run(name, ms, `${name} #${index}`), { concurrency: 2 }),
@@ -19,7 +19,7 @@ describe("mapConcurrent: results and limits", () => {
   });
 
   test("mapConcurrent never has more than `concurrency` calls in flight, and uses them all", points(2), async () => {
-    const jobs = recordJobs(clock);
+    const jobs = recordJobs();
     const durations = [400, 100, 250, 300, 50, 200, 150, 350, 100, 200];
     const outcome = await clock.settle(
       mapConcurrent(durations, (ms, index) => jobs.run(`item ${index} (${ms}ms)`, ms, index), { concurrency: 3 }),
@@ -30,7 +30,7 @@ describe("mapConcurrent: results and limits", () => {
   });
 
   test("mapConcurrent runs 6 calls of 1 s with a concurrency of 2 in 3 s", async () => {
-    const jobs = recordJobs(clock);
+    const jobs = recordJobs();
     const outcome = await clock.settle(
       mapConcurrent([1, 2, 3, 4, 5, 6], (n) => jobs.run(`item ${n}`, 1000, n * 10), { concurrency: 2 }),
     );
@@ -39,7 +39,7 @@ describe("mapConcurrent: results and limits", () => {
   });
 
   test("mapConcurrent starts the next item as soon as a call finishes, not batch by batch", points(2), async () => {
-    const jobs = recordJobs(clock);
+    const jobs = recordJobs();
     const durations = [500, 100, 100, 100, 100, 100, 300];
     const outcome = await clock.settle(
       mapConcurrent(durations, (ms, index) => jobs.run(`item ${index} (${ms}ms)`, ms, index), { concurrency: 3 }),
@@ -63,7 +63,7 @@ describe("mapConcurrent: results and limits", () => {
 
 describe("mapConcurrent: failures and cancellation", () => {
   test("mapConcurrent rejects with the first failure and starts no new item after it", points(2), async () => {
-    const jobs = recordJobs(clock);
+    const jobs = recordJobs();
     const error = new Error("item b failed");
     const work = (name: string) =>
       name === "b" ? jobs.fail("item b (fails)", 300, error) : jobs.run(`item ${name}`, name === "a" ? 1000 : 100, name);
@@ -79,7 +79,7 @@ describe("mapConcurrent: failures and cancellation", () => {
   });
 
   test("mapConcurrent rejects with signal.reason when the signal aborts, and starts no new item", points(2), async () => {
-    const jobs = recordJobs(clock);
+    const jobs = recordJobs();
     const controller = new AbortController();
     const reason = new Error("the user left");
     setTimeout(() => controller.abort(reason), 250);
@@ -97,7 +97,7 @@ describe("mapConcurrent: failures and cancellation", () => {
   });
 
   test("mapConcurrent with an already aborted signal rejects at once and calls nothing", async () => {
-    const jobs = recordJobs(clock);
+    const jobs = recordJobs();
     const reason = new Error("cancelled before it began");
     const outcome = await clock.settle(
       mapConcurrent([1, 2, 3], (n) => jobs.run(`item ${n}`, 100, n), { concurrency: 2, signal: AbortSignal.abort(reason) }),
@@ -108,7 +108,7 @@ describe("mapConcurrent: failures and cancellation", () => {
   });
 
   test("mapConcurrent rejects with a RangeError when concurrency is not a positive integer", async () => {
-    const jobs = recordJobs(clock);
+    const jobs = recordJobs();
     for (const concurrency of [0, -1, 1.5, Number.NaN]) {
       let call: Promise<number[]> | undefined;
       expect(() => {

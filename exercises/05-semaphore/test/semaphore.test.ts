@@ -220,7 +220,7 @@ describe("Semaphore.withPermit", () => {
 
   test("Semaphore.withPermit lets at most `permits` run at once: 6 jobs of 1 s with 2 permits finish at 3 s", points(2), async () => {
     const semaphore = new Semaphore(2);
-    const jobs = recordJobs(clock);
+    const jobs = recordJobs();
     const all = Promise.all([1, 2, 3, 4, 5, 6].map((n) => semaphore.withPermit(() => jobs.run(`job ${n}`, 1000, n))));
     const outcome = await clock.settle(all);
     expect(jobs.spans).toHaveHadAtMostInFlight(2);
@@ -231,7 +231,7 @@ describe("Semaphore.withPermit", () => {
 
   test("Semaphore.withPermit gives the permit back when fn throws or rejects", points(2), async () => {
     const semaphore = new Semaphore(1);
-    const jobs = recordJobs(clock);
+    const jobs = recordJobs();
     const error = new Error("the job failed");
     const failing = semaphore.withPermit(() => jobs.fail("failing job", 100, error));
     const next = semaphore.withPermit(() => jobs.run("next job", 100, "next"));
@@ -257,7 +257,7 @@ describe("Semaphore.withPermit", () => {
 
   test("Semaphore.withPermit rejects with signal.reason when aborted while waiting, and never calls fn", async () => {
     const semaphore = new Semaphore(1);
-    const jobs = recordJobs(clock);
+    const jobs = recordJobs();
     const holder = semaphore.withPermit(() => jobs.run("holder", 1000, "held"));
     let called = false;
     const outcome = await clock.settle(

@@ -1,8 +1,8 @@
-import { points, useVirtualClock } from "@course/testkit";
+import { points, reasonOf, useVirtualClock, valueOf } from "@course/testkit";
 import { getEventListeners } from "node:events";
 import { describe, expect, test } from "vitest";
 import { AsyncQueue, QueueClosedError } from "../src/index.ts";
-import { latest, rejectionReason, resolvedValue, sleep, watch } from "./helpers.ts";
+import { latest, sleep, watch } from "./helpers.ts";
 
 const clock = useVirtualClock();
 
@@ -25,10 +25,10 @@ function drainNow<T>(queue: AsyncQueue<T>, limit = 100): T[] {
 describe("AsyncQueue: putting and getting", () => {
   test("AsyncQueue hands out items in the order they were put (first in, first out)", points(2), async () => {
     const queue = new AsyncQueue<string>();
-    for (const item of ["a", "b", "c"]) resolvedValue(await clock.settle(queue.put(item)), `put("${item}") on a queue with room`);
+    for (const item of ["a", "b", "c"]) valueOf(await clock.settle(queue.put(item)), `put("${item}") on a queue with room`);
     expect(queue.tryPut("d"), "tryPut on a queue with room adds the item").toBe(true);
     const got: string[] = [];
-    for (let i = 0; i < 4; i++) got.push(resolvedValue(await clock.settle(queue.get()), `get() number ${i + 1} of 4 items put`));
+    for (let i = 0; i < 4; i++) got.push(valueOf(await clock.settle(queue.get()), `get() number ${i + 1} of 4 items put`));
     expect(got, "items come out in the order they went in").toEqual(["a", "b", "c", "d"]);
   });
 
@@ -60,7 +60,7 @@ describe("AsyncQueue: putting and getting", () => {
     const queue = new AsyncQueue<string>();
     at(300, () => queue.put("job"));
     const outcome = await clock.settle(queue.get());
-    expect(resolvedValue(outcome, "get() on an empty queue, with an item put at 300ms")).toBe("job");
+    expect(valueOf(outcome, "get() on an empty queue, with an item put at 300ms")).toBe("job");
     expect(outcome).toResolveAt(300);
     expect(queue.size, "the item went to the waiting getter, not into the queue").toBe(0);
   });
@@ -71,9 +71,9 @@ describe("AsyncQueue: putting and getting", () => {
     const sample = (what: string) => sizes.push(`${String(Date.now()).padStart(4)}ms  ${what.padEnd(24)} size ${queue.size}`);
     const sizeOverTime = () => `\n\nQueue size over time (maxSize 2):\n${sizes.join("\n")}`;
 
-    resolvedValue(await clock.settle(queue.put("a")), 'put("a") on an empty queue of maxSize 2');
+    valueOf(await clock.settle(queue.put("a")), 'put("a") on an empty queue of maxSize 2');
     sample('put("a") resolved');
-    resolvedValue(await clock.settle(queue.put("b")), 'put("b") with one free place');
+    valueOf(await clock.settle(queue.put("b")), 'put("b") with one free place');
     sample('put("b") resolved');
     const third = queue.put("c");
     let thirdDone = false;
@@ -91,7 +91,7 @@ describe("AsyncQueue: putting and getting", () => {
     expect(thirdDone, `put("c") on a full queue must wait until an item is taken (at 500ms)${sizeOverTime()}`).toBe(false);
     expect(queue.size, `a full queue of maxSize 2 holds 2 items, not more${sizeOverTime()}`).toBe(2);
     const outcome = await clock.settle(third);
-    resolvedValue(outcome, `put("c") on a full queue, with an item taken at 500ms${sizeOverTime()}`);
+    valueOf(outcome, `put("c") on a full queue, with an item taken at 500ms${sizeOverTime()}`);
     expect(outcome).toResolveAt(500);
     expect(queue.size, `after one item taken and "c" put${sizeOverTime()}`).toBe(2);
     expect(drainNow(queue), `what is left, in order${sizeOverTime()}`).toEqual(["b", "c"]);
@@ -104,7 +104,7 @@ describe("AsyncQueue: putting and getting", () => {
     at(200, () => queue.put("y"));
     at(300, () => queue.put("z"));
     await clock.settle(Promise.all(getters.map((getter) => getter.done)));
-    const got = getters.map((getter, i) => resolvedValue(latest(getter), `getter ${i + 1} of 3 waiting on an empty queue`));
+    const got = getters.map((getter, i) => valueOf(latest(getter), `getter ${i + 1} of 3 waiting on an empty queue`));
     expect(got, "the getter that has waited longest gets the next item: getter 1 gets x, 2 gets y, 3 gets z").toEqual(["x", "y", "z"]);
   });
 
@@ -132,7 +132,7 @@ describe("AsyncQueue: putting and getting", () => {
 
     const waiting = queue.get();
     expect(queue.tryPut(4), "tryPut with a getter waiting").toBe(true);
-    expect(resolvedValue(await clock.settle(waiting), "a getter waiting when tryPut(4) is called")).toBe(4);
+    expect(valueOf(await clock.settle(waiting), "a getter waiting when tryPut(4) is called")).toBe(4);
     expect(queue.size, "the item went straight to the waiting getter").toBe(0);
   });
 
@@ -142,7 +142,7 @@ describe("AsyncQueue: putting and getting", () => {
     queue.tryPut("a");
     const waitingPut = queue.put("b");
     expect(queue.tryGet(), "tryGet on a queue holding a").toEqual({ ok: true, value: "a" });
-    resolvedValue(await clock.settle(waitingPut), 'put("b"), waiting on a full queue when tryGet() makes room');
+    valueOf(await clock.settle(waitingPut), 'put("b"), waiting on a full queue when tryGet() makes room');
     expect(queue.tryGet(), "tryGet after the waiting put went in").toEqual({ ok: true, value: "b" });
     expect(queue.tryGet(), "tryGet on the emptied queue").toEqual({ ok: false });
   });
@@ -183,7 +183,7 @@ describe("AsyncQueue: close", () => {
     const queue = new AsyncQueue<string>();
     queue.tryPut("before");
     queue.close();
-    const reason = rejectionReason(await clock.settle(queue.put("after")), "put() on a closed queue");
+    const reason = reasonOf(await clock.settle(queue.put("after")), "put() on a closed queue");
     expect(reason, "put() on a closed queue rejects with QueueClosedError").toBeInstanceOf(QueueClosedError);
     expect(queue.tryPut("after too"), "tryPut on a closed queue").toBe(false);
     expect(drainNow(queue), "nothing was added after close()").toEqual(["before"]);
@@ -194,9 +194,9 @@ describe("AsyncQueue: close", () => {
     queue.tryPut("a");
     queue.tryPut("b");
     queue.close();
-    expect(resolvedValue(await clock.settle(queue.get()), "get() on a closed queue that still holds a, b")).toBe("a");
-    expect(resolvedValue(await clock.settle(queue.get()), "get() on a closed queue that still holds b")).toBe("b");
-    const reason = rejectionReason(await clock.settle(queue.get()), "get() on a closed, empty queue");
+    expect(valueOf(await clock.settle(queue.get()), "get() on a closed queue that still holds a, b")).toBe("a");
+    expect(valueOf(await clock.settle(queue.get()), "get() on a closed queue that still holds b")).toBe("b");
+    const reason = reasonOf(await clock.settle(queue.get()), "get() on a closed, empty queue");
     expect(reason, "get() on a closed, empty queue rejects with QueueClosedError").toBeInstanceOf(QueueClosedError);
   });
 
@@ -207,7 +207,7 @@ describe("AsyncQueue: close", () => {
     await clock.settle(Promise.all(getters.map((getter) => getter.done)));
     for (const [i, getter] of getters.entries()) {
       const outcome = latest(getter);
-      expect(rejectionReason(outcome, `getter ${i + 1} of 2, waiting when the queue is closed at 250ms`)).toBeInstanceOf(QueueClosedError);
+      expect(reasonOf(outcome, `getter ${i + 1} of 2, waiting when the queue is closed at 250ms`)).toBeInstanceOf(QueueClosedError);
       expect(outcome).toRejectAt(250);
     }
   });
@@ -220,7 +220,7 @@ describe("AsyncQueue: close", () => {
     await clock.settle(Promise.all(putters.map((putter) => putter.done)));
     for (const [i, putter] of putters.entries()) {
       const outcome = latest(putter);
-      expect(rejectionReason(outcome, `put number ${i + 1}, waiting for room when the queue is closed at 250ms`)).toBeInstanceOf(QueueClosedError);
+      expect(reasonOf(outcome, `put number ${i + 1}, waiting for room when the queue is closed at 250ms`)).toBeInstanceOf(QueueClosedError);
       expect(outcome).toRejectAt(250);
     }
     const left: string[] = [];
@@ -239,7 +239,7 @@ describe("AsyncQueue: abort", () => {
     queue.tryPut("job");
     const reason = new Error("consumer is shutting down");
     const outcome = await clock.settle(queue.get({ signal: AbortSignal.abort(reason) }));
-    expect(rejectionReason(outcome, "get() with an already-aborted signal, on a queue holding an item"), "it rejects with signal.reason").toBe(reason);
+    expect(reasonOf(outcome, "get() with an already-aborted signal, on a queue holding an item"), "it rejects with signal.reason").toBe(reason);
     expect(queue.size, "an aborted get() must not take the item: its caller has stopped listening, so the item would be lost").toBe(1);
     expect(queue.tryGet(), "the item is still there for the next getter").toEqual({ ok: true, value: "job" });
   });
@@ -255,12 +255,12 @@ describe("AsyncQueue: abort", () => {
     at(300, () => queue.put("second job"));
 
     const abortedOutcome = await clock.settle(aborted);
-    expect(rejectionReason(abortedOutcome, "a get() aborted at 100ms"), "it rejects with signal.reason").toBe(reason);
+    expect(reasonOf(abortedOutcome, "a get() aborted at 100ms"), "it rejects with signal.reason").toBe(reason);
     expect(abortedOutcome).toRejectAt(100);
     await clock.settle(next.done);
     const nextOutcome = latest(next);
     expect(
-      resolvedValue(nextOutcome, "the getter behind the aborted one, with an item put at 200ms (was the item handed to the aborted getter, and lost?)"),
+      valueOf(nextOutcome, "the getter behind the aborted one, with an item put at 200ms (was the item handed to the aborted getter, and lost?)"),
       "the aborted getter left the line, so the item put at 200ms goes to the getter behind it " +
         '(if that getter got "second job", then "first job" was handed to the aborted getter, and lost)',
     ).toBe("first job");
@@ -274,7 +274,7 @@ describe("AsyncQueue: abort", () => {
     const queue = new AsyncQueue<string>();
     const reason = new Error("producer is shutting down");
     const outcome = await clock.settle(queue.put("never", { signal: AbortSignal.abort(reason) }));
-    expect(rejectionReason(outcome, "put() with an already-aborted signal"), "it rejects with signal.reason").toBe(reason);
+    expect(reasonOf(outcome, "put() with an already-aborted signal"), "it rejects with signal.reason").toBe(reason);
     expect(queue.size, "an aborted put() must not add its item").toBe(0);
     queue.tryPut("ok");
     expect(drainNow(queue)).toEqual(["ok"]);
@@ -293,7 +293,7 @@ describe("AsyncQueue: abort", () => {
     at(300, async () => got.push(await queue.get()));
 
     const outcome = await clock.settle(aborted);
-    expect(rejectionReason(outcome, "a put() waiting for room, aborted at 100ms"), "it rejects with signal.reason").toBe(reason);
+    expect(reasonOf(outcome, "a put() waiting for room, aborted at 100ms"), "it rejects with signal.reason").toBe(reason);
     expect(outcome).toRejectAt(100);
     await clock.settle(behind.done);
     expect(latest(behind), 'put("b") waited behind the aborted put, so it goes in at the first free place (200ms)').toResolveAt(200);
@@ -311,17 +311,17 @@ describe("AsyncQueue: abort", () => {
     for (let i = 0; i < 5; i++) {
       const waitingGet = queue.get({ signal });
       at(10, () => queue.tryPut(i));
-      expect(resolvedValue(await clock.settle(waitingGet), `get({ signal }) that waited for item ${i}`)).toBe(i);
+      expect(valueOf(await clock.settle(waitingGet), `get({ signal }) that waited for item ${i}`)).toBe(i);
     }
     queue.tryPut(99);
     for (let i = 0; i < 5; i++) {
       const waitingPut = queue.put(i, { signal });
       at(10, () => queue.tryGet());
-      resolvedValue(await clock.settle(waitingPut), `put(${i}, { signal }) that waited for room`);
+      valueOf(await clock.settle(waitingPut), `put(${i}, { signal }) that waited for room`);
     }
     const closing = queue.put(100, { signal });
     queue.close();
-    rejectionReason(await clock.settle(closing), "a put(…, { signal }) waiting when the queue is closed");
+    reasonOf(await clock.settle(closing), "a put(…, { signal }) waiting when the queue is closed");
     expect(listeners(), "after 11 calls that all settled, the signal should have no abort listener left: remove yours once the call settles").toBe(0);
   });
 });
@@ -339,7 +339,7 @@ describe("AsyncQueue: async iteration", () => {
       for await (const item of queue) seen.push(`${item}@${Date.now()}`);
     };
     const outcome = await clock.settle(consume());
-    resolvedValue(outcome, `a for await loop over a queue closed at 300ms (it saw ${JSON.stringify(seen)})`);
+    valueOf(outcome, `a for await loop over a queue closed at 300ms (it saw ${JSON.stringify(seen)})`);
     expect(seen, "every item, in order, each as soon as it was put").toEqual(["a@0", "b@0", "c@100", "d@200"]);
     expect(outcome, "the loop ends when the queue is closed and empty, without an error").toResolveAt(300);
   });
@@ -358,7 +358,7 @@ describe("AsyncQueue: async iteration", () => {
         await sleep(100); // working on the item: it is not done yet
       }
     };
-    resolvedValue(await clock.settle(consume()), "a for await loop over a closed queue holding a, b");
+    valueOf(await clock.settle(consume()), "a for await loop over a closed queue holding a, b");
     expect(seen).toEqual(["a", "b"]);
     expect(joined, "the loop got both items, but nobody called taskDone(): join() must still be waiting").toBe(false);
     queue.taskDone();

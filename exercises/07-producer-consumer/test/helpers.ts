@@ -1,8 +1,6 @@
-// Helpers for this exercise's tests. Candidates for @course/testkit: a seeded
-// PRNG for reproducible random cases, a recorder of calls as timeline spans,
-// and outcome checks whose failure message says what the call was for.
-import { assert } from "vitest";
-import { describeOutcome, nextSeq, type Settled, type Span } from "@course/testkit";
+// Helpers for this exercise's tests. A candidate for @course/testkit: a seeded
+// PRNG for reproducible random cases.
+import type { Settled } from "@course/testkit";
 
 /** mulberry32: a tiny seeded PRNG (same seed, same numbers), so a random case is the same case every run. */
 export function mulberry32(seed: number): () => number {
@@ -46,37 +44,6 @@ export function seededRandom(seed: number): Random {
 
 /** Waits `ms` of virtual time. */
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Records calls (handler runs, waiting items…) as spans, for the kit's matchers and `renderTimeline`. */
-export function spanRecorder() {
-  const spans: Span[] = [];
-  return {
-    spans,
-    /** Opens a span now; call the returned function when it ends. */
-    begin(label: string): (outcome?: "done" | "failed", note?: string) => void {
-      const span: Span = { label, start: Date.now(), startSeq: nextSeq(), outcome: "running" };
-      spans.push(span);
-      return (outcome = "done", note) => {
-        span.end = Date.now();
-        span.endSeq = nextSeq();
-        span.outcome = outcome;
-        if (note !== undefined) span.note = note;
-      };
-    },
-  };
-}
-
-/** The value `outcome` resolved with; otherwise fails with `what` and how it did settle. */
-export function resolvedValue<T>(outcome: Settled<T>, what: string): T {
-  if (outcome.status !== "fulfilled") assert.fail(`${what} should resolve, but ${describeOutcome(outcome)}.`);
-  return outcome.value;
-}
-
-/** The reason `outcome` rejected with; otherwise fails with `what` and how it did settle. */
-export function rejectionReason(outcome: Settled<unknown>, what: string): unknown {
-  if (outcome.status !== "rejected") assert.fail(`${what} should reject, but ${describeOutcome(outcome)}.`);
-  return outcome.reason;
-}
 
 /** Items listed more than once in `seen`, and items of `expected` missing from it, in words (empty when all is well). */
 export function exactlyOnceProblems(seen: readonly string[], expected: readonly string[]): string[] {

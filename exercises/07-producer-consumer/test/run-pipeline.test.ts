@@ -1,7 +1,7 @@
-import { nextSeq, peakConcurrency, points, renderTimeline, useVirtualClock, type Settled } from "@course/testkit";
+import { nextSeq, peakConcurrency, points, reasonOf, recordSpans, renderTimeline, type Settled, useVirtualClock, valueOf } from "@course/testkit";
 import { describe, expect, test } from "vitest";
 import { runPipeline, type PipelineResult } from "../src/index.ts";
-import { exactlyOnceProblems, rejectionReason, resolvedValue, sleep, spanRecorder } from "./helpers.ts";
+import { exactlyOnceProblems, sleep } from "./helpers.ts";
 
 const clock = useVirtualClock();
 
@@ -17,7 +17,7 @@ const names = (prefix: string, count: number) => Array.from({ length: count }, (
 
 /** Handler calls as spans ("b3 by consumer 1"), plus which items each consumer handled. */
 function handlerRecorder(durationOf: (item: string) => number) {
-  const recorder = spanRecorder();
+  const recorder = recordSpans();
   const handled: Array<{ item: string; consumerId: number }> = [];
   const handle = async (item: string, consumerId: number) => {
     handled.push({ item, consumerId });
@@ -35,7 +35,7 @@ function expectEachHandledOnce(outcome: Settled<PipelineResult>, handled: readon
     expected,
   );
   const chart = `\n\nHandlers, on the virtual clock:\n${renderTimeline(spans, { now: Date.now(), countLabel: "handlers" })}`;
-  if (outcome.status === "rejected") resolvedValue(outcome, `runPipeline (no handler in this test throws)${chart}`);
+  if (outcome.status === "rejected") valueOf(outcome, `runPipeline (no handler in this test throws)${chart}`);
   if (outcome.status === "pending") {
     problems.unshift(
       `runPipeline never settled: nothing was left to wait for. Does every consumer learn that the work is over, ` +
@@ -43,7 +43,7 @@ function expectEachHandledOnce(outcome: Settled<PipelineResult>, handled: readon
     );
   }
   expect(problems, `Every item produced should be handled exactly once, then runPipeline resolves.${chart}`).toEqual([]);
-  return resolvedValue(outcome, "runPipeline");
+  return valueOf(outcome, "runPipeline");
 }
 
 describe("runPipeline", () => {
@@ -113,7 +113,7 @@ describe("runPipeline", () => {
     const maxSize = 3;
     const producers = 2;
     const consumers = 2;
-    const waiting = spanRecorder();
+    const waiting = recordSpans();
     const ends = new Map<string, () => void>();
     const making = (prefix: string) =>
       function* () {
@@ -150,7 +150,7 @@ describe("runPipeline", () => {
   test("runPipeline rejects with a handler's error and starts no new handler after it", points(2), async () => {
     const boom = new Error("cannot handle j1");
     let failedAt: { time: number; seq: number } | undefined;
-    const recorder = spanRecorder();
+    const recorder = recordSpans();
     const handle = async (item: string, consumerId: number) => {
       const end = recorder.begin(`${item} by consumer ${consumerId}`);
       await sleep(item === "j0" ? 100 : item === "j1" ? 30 : 10);
@@ -164,7 +164,7 @@ describe("runPipeline", () => {
     const outcome = await clock.settle(runPipeline({ producers: [() => names("j", 10)], consumers: 2, maxSize: 3, handle }));
     await clock.advance(1000); // anything still going would show now
     const chart = `\n\nHandlers, on the virtual clock:\n${renderTimeline(recorder.spans, { countLabel: "handlers" })}`;
-    expect(rejectionReason(outcome, `runPipeline, whose handler for j1 throws at 30ms${chart}`), "it rejects with the handler's error itself").toBe(boom);
+    expect(reasonOf(outcome, `runPipeline, whose handler for j1 throws at 30ms${chart}`), "it rejects with the handler's error itself").toBe(boom);
     const late = recorder.spans.filter((span) => failedAt && span.startSeq > failedAt.seq);
     expect(
       late.map((span) => `${span.label} at ${span.start}ms`),
@@ -203,7 +203,7 @@ describe("runPipeline", () => {
       `runPipeline should reject once the handler for p0-2 fails at ${failedAt}ms; with producers that never run out, it can only ` +
         `settle if the producers are stopped. Producers were asked for: ${asked}`,
     ).toBe("rejected");
-    expect(rejectionReason(outcome, "runPipeline, whose handler for p0-2 throws"), "it rejects with the handler's error itself").toBe(boom);
+    expect(reasonOf(outcome, "runPipeline, whose handler for p0-2 throws"), "it rejects with the handler's error itself").toBe(boom);
     const late = pulls.filter((p) => p.seq > failedSeq);
     expect(
       late.map((p) => `${p.label} at ${p.time}ms`),
@@ -223,7 +223,7 @@ describe("runPipeline", () => {
     const handle = async () => {};
     for (const [consumers, maxSize] of [[0, 2], [1.5, 2], [-1, 2], [2, 0], [2, -3], [2, 2.5]] as const) {
       const outcome = await clock.settle(runPipeline({ producers, consumers, maxSize, handle }));
-      expect(rejectionReason(outcome, `runPipeline({ consumers: ${consumers}, maxSize: ${maxSize} })`), "it rejects with a RangeError").toBeInstanceOf(RangeError);
+      expect(reasonOf(outcome, `runPipeline({ consumers: ${consumers}, maxSize: ${maxSize} })`), "it rejects with a RangeError").toBeInstanceOf(RangeError);
     }
     expect(taken, "with bad options, no producer is asked for anything").toBe(0);
   });

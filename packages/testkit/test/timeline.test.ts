@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { peakConcurrency, renderTimeline, type Span } from "../src/index.ts";
+import { peakConcurrency, recordSpans, renderTimeline, useVirtualClock, type Span } from "../src/index.ts";
 
 const span = (label: string, start: number, end: number | undefined, seq: number, outcome: Span["outcome"] = "done"): Span => ({
   label,
@@ -45,5 +45,27 @@ describe("peakConcurrency", () => {
     const a = { ...span("a", 0, 1000, 1), endSeq: 2 };
     const b = { ...span("b", 1000, 2000, 3), endSeq: 4 };
     expect(peakConcurrency([a, b])).toEqual({ peak: 1, at: 0 });
+  });
+});
+
+describe("recordSpans", () => {
+  const clock = useVirtualClock();
+
+  test("records pretend jobs and hand-opened spans on the virtual clock", async () => {
+    const recorder = recordSpans();
+    const end = recorder.begin("handler");
+    const jobs = [recorder.job("a", 100, { value: 1 }), recorder.job("b", 300, { reason: new Error("no") })];
+    await clock.advance(200);
+    end("failed", "gave up");
+    expect(await clock.settle(Promise.allSettled(jobs))).toMatchObject({ status: "fulfilled", at: 300 });
+    expect(recorder.started()).toEqual(["handler", "a", "b"]);
+    expect(recorder.spans).toMatchObject([
+      { label: "handler", start: 0, end: 200, outcome: "failed", note: "gave up" },
+      { label: "a", start: 0, end: 100, outcome: "done", note: "resolved at 100ms" },
+      { label: "b", start: 0, end: 300, outcome: "failed", note: "rejected at 300ms" },
+    ]);
+    expect(recorder.spans).toHaveHadAtMostInFlight(3);
+    expect(recorder.timeline({ title: "The jobs:" })).toMatch(/^\n\nThe jobs:\ntime \(ms\)/);
+    expect(recordSpans().timeline()).toBe("");
   });
 });

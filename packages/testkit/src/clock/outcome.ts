@@ -22,14 +22,17 @@ export function describeReason(reason: unknown): string {
   return String(reason);
 }
 
-/** The value an outcome resolved with; fails the test with a readable reason if it did not resolve. */
-export function valueOf<T>(outcome: Settled<T>): T {
+/**
+ * The value an outcome resolved with; fails the test with a readable reason if
+ * it did not resolve. `what` names the call in that message.
+ */
+export function valueOf<T>(outcome: Settled<T>, what = "the call"): T {
   if (outcome.status === "fulfilled") return outcome.value;
-  throw new Error(`Expected the call to resolve, but ${describeOutcome(outcome)}.${whatHappened()}`);
+  throw new Error(`Expected ${what} to resolve, but ${describeOutcome(outcome)}.${whatHappened()}`);
 }
 
 /** The reason an outcome rejected with; fails the test with a readable reason if it did not reject. */
-export function reasonOf(outcome: Settled<unknown>): unknown {
+export function reasonOf(outcome: Settled<unknown>, what = "the call"): unknown {
   if (outcome.status === "rejected") return outcome.reason;
-  throw new Error(`Expected the call to reject, but ${describeOutcome(outcome)}.${whatHappened()}`);
+  throw new Error(`Expected ${what} to reject, but ${describeOutcome(outcome)}.${whatHappened()}`);
 }
