@@ -1,7 +1,8 @@
 import path from "node:path";
 import { exerciseDir, listVariants, solutionDir } from "../exercises.ts";
+import { expectedTests } from "../grade/expected-tests.ts";
 import { pool } from "../pool.ts";
-import { runTests, type RunResult } from "../run/run-tests.ts";
+import { runTests } from "../run/run-tests.ts";
 import { scoreRun, type ExerciseReport } from "../score.ts";
 import { typecheckChain } from "../typecheck.ts";
 
@@ -15,7 +16,7 @@ export interface Finding {
 const failedNames = (report: ExerciseReport) => report.tests.filter((t) => t.status === "fail").map((t) => t.name);
 
 /** The stub as shipped: every test must fail (no free points), and none may crash. */
-export async function checkStub(id: string): Promise<{ findings: Finding[]; stub: RunResult }> {
+export async function checkStub(id: string): Promise<Finding[]> {
   const stub = await runTests({ exerciseDir: exerciseDir(id) });
   const report = scoreRun(id, stub.collected, stub);
   const names = stub.collected.map((t) => `${t.file} > ${t.name}`);
@@ -32,13 +33,12 @@ export async function checkStub(id: string): Promise<{ findings: Finding[]; stub
     findings.push({ ok: true, subject: "stub", detail: `0/${report.maxScore}: all ${report.tests.length} tests fail` });
   }
   if (duplicates.length > 0) findings.push({ ok: false, subject: "stub", detail: `test names must be unique: ${duplicates.join("; ")}` });
-  return { findings, stub };
+  return findings;
 }
 
 /** The reference solution passes every test; every known-wrong variant loses points. */
 export async function checkSolution(id: string): Promise<Finding[]> {
-  const { stub } = await checkStub(id);
-  const expected = stub.collected;
+  const expected = await expectedTests(id);
   const own = path.join(solutionDir(id), "src");
   const findings: Finding[] = [];
 

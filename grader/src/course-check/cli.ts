@@ -22,7 +22,7 @@ async function main(): Promise<boolean> {
     return false;
   }
   if (process.argv[2] === "typecheck") return report(id, checkTypes(id));
-  if (kind === "exercises") return report(id, (await checkStub(id)).findings);
+  if (kind === "exercises") return report(id, await checkStub(id));
   return report(id, await checkSolution(id));
 }
 
