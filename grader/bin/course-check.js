@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// Runs the TypeScript entry point through tsx, so the grader needs no build step.
-import { register } from "tsx/esm/api";
+import { runTs } from "./run-ts.js";
 
-register();
-await import("../src/course-check/cli.ts");
+await runTs(new URL("../src/course-check/cli.ts", import.meta.url).href);

@@ -23,14 +23,13 @@ export const exerciseDir = (id: string, root = courseRoot) => path.join(root, "e
 export const solutionDir = (id: string, root = courseRoot) => path.join(root, "solutions", id);
 
 /**
- * The variants of a reference solution: known-wrong ones under `wrong/` (each
- * must lose points), and other right ones under `alternatives/` (each must
- * score full marks: the tests may not insist on one way of doing it).
+ * The variants of a reference solution: known-wrong ones, `wrong/<name>.patch`
+ * (each must lose points), and other right ones, `alternatives/<name>/` (each
+ * must score full marks: the tests may not insist on one way of doing it).
  */
 export function listVariants(id: string, kind: "wrong" | "alternatives" = "wrong", root = courseRoot): string[] {
   const dir = path.join(solutionDir(id, root), kind);
   if (!isDir(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => isDir(path.join(dir, name)))
-    .sort();
+  const names = readdirSync(dir);
+  return (kind === "wrong" ? names.filter((n) => n.endsWith(".patch")).map((n) => n.slice(0, -".patch".length)) : names.filter((n) => isDir(path.join(dir, n)))).sort();
 }

@@ -1,10 +1,11 @@
-// course-check: the course's own checks, run per exercise package by turbo.
-//   in exercises/NN-slug:   every test fails against the untouched stub
-//   in solutions/NN-slug:   the reference passes every test, every wrong variant loses points
-//   course-check typecheck: (in solutions/NN-slug) the reference and the variants typecheck
+// course-check: the course's own check of one exercise, run by turbo in each
+// solutions/NN-slug (or `course-check NN-slug` anywhere): the stub fails every
+// test, the reference and the alternatives pass them all, every wrong way
+// loses points, and everything typechecks against the tests.
 import path from "node:path";
-import { EXERCISE_ID } from "../exercises.ts";
-import { checkSolution, checkStub, checkTypes, type Finding } from "./checks.ts";
+import { EXERCISE_ID, listExercises } from "../exercises.ts";
+import { checkExercise, type Finding } from "./checks.ts";
+import { saveResults } from "./results.ts";
 
 function report(id: string, findings: Finding[]): boolean {
   const width = Math.max(...findings.map((f) => f.subject.length));
@@ -14,16 +15,25 @@ function report(id: string, findings: Finding[]): boolean {
 }
 
 async function main(): Promise<boolean> {
-  const cwd = process.cwd();
-  const id = path.basename(cwd);
-  const kind = path.basename(path.dirname(cwd));
-  if (!EXERCISE_ID.test(id) || (kind !== "exercises" && kind !== "solutions")) {
-    console.error("course-check: run it inside exercises/NN-slug or solutions/NN-slug");
+  const named = process.argv.slice(2);
+  const here = path.basename(process.cwd());
+  const ids = named.length > 0 ? named : EXERCISE_ID.test(here) ? [here] : [];
+  if (ids.length === 0) {
+    console.error("course-check: run it inside solutions/NN-slug, or name the exercises: course-check 05-semaphore");
     return false;
   }
-  if (process.argv[2] === "typecheck") return report(id, checkTypes(id));
-  if (kind === "exercises") return report(id, await checkStub(id));
-  return report(id, await checkSolution(id));
+  const unknown = ids.filter((id) => !listExercises().includes(id));
+  if (unknown.length > 0) {
+    console.error(`course-check: no such exercise: ${unknown.join(", ")}`);
+    return false;
+  }
+  let ok = true;
+  for (const id of ids) {
+    const { findings, reports } = await checkExercise(id);
+    ok = report(id, findings) && ok;
+    saveResults(id, reports);
+  }
+  return ok;
 }
 
 main().then(
@@ -31,7 +41,7 @@ main().then(
     process.exitCode = ok ? 0 : 1;
   },
   (error: unknown) => {
-    console.error(`course-check: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`course-check: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exitCode = 2;
   },
 );

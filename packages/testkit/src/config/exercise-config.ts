@@ -1,7 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
-import { defineConfig, type ViteUserConfig } from "vitest/config";
+import type { ViteUserConfig } from "vitest/config";
 import { createSrcChain, givenFiles, resolveInChain, type SrcChain } from "./src-chain.ts";
 
 /**
@@ -41,7 +41,7 @@ function overlaysFromEnv(): string[] {
 /** The vitest config of an exercise: its tests, run against its `src/` (or the overlays given). */
 export function exerciseConfig(exerciseDir: string, overlays: readonly string[] = overlaysFromEnv()): ViteUserConfig {
   const chain = createSrcChain(overlays, path.join(exerciseDir, "src"), givenFiles(exerciseDir));
-  return defineConfig({
+  return {
     root: exerciseDir,
     plugins: [srcChainPlugin(chain, overlays)],
     test: {
@@ -59,18 +59,5 @@ export function exerciseConfig(exerciseDir: string, overlays: readonly string[] 
       testTimeout: 5_000,
       hookTimeout: 5_000,
     },
-  });
-}
-
-/**
- * The vitest config of a reference solution: the exercise's own tests (one copy,
- * never duplicated), run against `solutions/NN-slug/src`. `COURSE_VARIANT=name`
- * runs them against the wrong variant `wrong/name` instead.
- */
-export function solutionConfig(solutionDir: string): ViteUserConfig {
-  const exerciseDir = path.resolve(solutionDir, "../../exercises", path.basename(solutionDir));
-  const variant = process.env.COURSE_VARIANT;
-  const own = [...(variant ? [path.join(solutionDir, "wrong", variant)] : []), path.join(solutionDir, "src")];
-  const fromEnv = overlaysFromEnv();
-  return exerciseConfig(exerciseDir, fromEnv.length > 0 ? fromEnv : own);
+  };
 }

@@ -1,0 +1,31 @@
+import path from "node:path";
+import type { TestCase } from "vitest/node";
+import type { CollectedTest } from "./messages.ts";
+
+// eslint-disable-next-line no-control-regex -- colour codes are exactly what is removed
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** An error as one readable string: "TypeError: …", without colour codes. */
+export function describeError(error: { message?: string; name?: string } | undefined): string {
+  if (!error) return "unknown error";
+  const name = error.name && error.name !== "Error" && !error.message?.startsWith(error.name) ? `${error.name}: ` : "";
+  return `${name}${error.message ?? String(error)}`.replace(ANSI, "");
+}
+
+/** A test as the grader knows it: name, file (relative to `root`), points, line. */
+export function collectedTest(testCase: TestCase, root: string): CollectedTest {
+  const meta = testCase.meta() as { points?: unknown };
+  const points = typeof meta.points === "number" && meta.points > 0 ? meta.points : 1;
+  return {
+    name: testCase.name,
+    file: path.relative(root, testCase.module.moduleId),
+    points,
+    line: testCase.location?.line,
+  };
+}
+
+/** How a finished test ended, as the grader scores it. */
+export function testState(testCase: TestCase): "pass" | "fail" | "skip" {
+  const { state } = testCase.result();
+  return state === "passed" ? "pass" : state === "failed" ? "fail" : "skip";
+}
