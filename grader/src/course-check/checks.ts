@@ -1,8 +1,13 @@
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { exerciseDir } from "../exercises.ts";
 import { rememberExpectedTests } from "../grade/expected-tests.ts";
+import type { RunResult } from "../run/run-tests.ts";
 import { scoreRun, type ExerciseReport } from "../score.ts";
-import { typecheckChains } from "../typecheck.ts";
-import { chainsOf, type Chain } from "./chains.ts";
+import { chainsOf, type BrokenChain, type Chain } from "./chains.ts";
+import { layOutChains, type LaidOutChain } from "./layout.ts";
 import { runChains } from "./run-chains.ts";
 
 /** One line of the course check: what was checked, and whether it held. */
@@ -10,6 +15,13 @@ export interface Finding {
   ok: boolean;
   subject: string;
   detail: string;
+}
+
+/** What the check of one exercise found, and each chain's report (for `npm run soak`). */
+export interface ExerciseCheck {
+  id: string;
+  findings: Finding[];
+  reports: Map<string, ExerciseReport>;
 }
 
 /** Fewer wrong ways than this, and the tests are not shown to tell right from wrong. */
@@ -50,17 +62,9 @@ function judge(chain: Chain, report: ExerciseReport): Finding {
   return { ok: false, subject, detail: `${score(report)}: ${chain.kind === "alternative" ? `a right way loses points: ${why}` : why}` };
 }
 
-/**
- * The course check of one exercise: the untouched stub fails every test, the
- * reference and every alternative pass every test, every wrong way loses
- * points (and says which tests caught it), and all of them typecheck against
- * the exercise's tests.
- */
-export async function checkExercise(id: string): Promise<{ findings: Finding[]; reports: Map<string, ExerciseReport> }> {
-  const dir = exerciseDir(id);
-  const { chains, broken } = chainsOf(id);
-  const runs = await runChains(dir, chains);
-  const stubRun = runs.get("stub")!;
+function judgeExercise(id: string, chains: LaidOutChain[], broken: BrokenChain[], runs: Map<string, RunResult>, types: Map<string, string[]>): ExerciseCheck {
+  const stub = chains.find((c) => c.kind === "stub")!;
+  const stubRun = runs.get(stub.folder)!;
   const expected = stubRun.collected;
   const names = expected.map((t) => `${t.file} > ${t.name}`);
   const duplicates = names.filter((n, i) => names.indexOf(n) !== i);
@@ -70,7 +74,7 @@ export async function checkExercise(id: string): Promise<{ findings: Finding[]; 
   const findings: Finding[] = judgeStub(stubReport, expected.length, duplicates);
   const reports = new Map([["stub", stubReport]]);
   for (const chain of chains.filter((c) => c.kind !== "stub")) {
-    const report = scoreRun(id, expected, runs.get(chain.name)!);
+    const report = scoreRun(id, expected, runs.get(chain.folder)!);
     reports.set(chain.name, report);
     findings.push(judge(chain, report));
   }
@@ -78,12 +82,63 @@ export async function checkExercise(id: string): Promise<{ findings: Finding[]; 
   const wrongWays = chains.filter((c) => c.kind === "wrong").length + broken.length;
   if (wrongWays < MIN_WRONG_WAYS) findings.push({ ok: false, subject: "wrong/", detail: `only ${wrongWays} wrong way(s); at least ${MIN_WRONG_WAYS} are expected` });
 
-  const types = typecheckChains(dir, chains);
-  const typeErrors = [...types].filter(([, errors]) => errors.length > 0);
+  const typeErrors = chains.map((c) => [c.name, types.get(c.folder) ?? ["was not typechecked"]] as const).filter(([, errors]) => errors.length > 0);
   findings.push(
     typeErrors.length === 0
       ? { ok: true, subject: "types", detail: `all ${chains.length} chains typecheck against the tests` }
       : { ok: false, subject: "types", detail: typeErrors.map(([name, errors]) => `${name}:\n    ${errors.join("\n    ")}`).join("\n  ") },
   );
-  return { findings, reports };
+  return { id, findings, reports };
+}
+
+const courseCheckBin = fileURLToPath(new URL("../../bin/course-check.js", import.meta.url));
+
+/**
+ * Typechecks the folders in a child process (course-check --types), so that
+ * TypeScript's work, which blocks its thread, runs beside the tests instead of
+ * stalling vitest's main thread.
+ */
+function typecheckBeside(groups: { tsconfig: string; folders: string[] }[]): Promise<Map<string, string[]>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [courseCheckBin, "--types"], { stdio: ["pipe", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      try {
+        if (code !== 0) throw new Error(`the typecheck exited with ${code}`);
+        resolve(new Map(Object.entries(JSON.parse(out) as Record<string, string[]>)));
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+    child.stdin.end(JSON.stringify(groups));
+  });
+}
+
+/**
+ * The course check of the exercises named: for each, the untouched stub fails
+ * every test, the reference and every alternative pass every test, every wrong
+ * way loses points (and says which tests caught it), and all of them typecheck
+ * against the exercise's tests. Every chain of every exercise runs in one
+ * vitest, and typechecks in one program beside it.
+ */
+export async function checkExercises(ids: readonly string[]): Promise<ExerciseCheck[]> {
+  if (ids.length === 0) return [];
+  const planned = ids.map((id) => {
+    const { chains, broken } = chainsOf(id);
+    return { id, chains: layOutChains(id, chains), broken };
+  });
+  const all = planned.flatMap((p) => p.chains);
+  // One program per distinct tsconfig.json (every exercise has the model's, so normally one).
+  const groups = new Map<string, { tsconfig: string; folders: string[] }>();
+  for (const chain of all) {
+    const tsconfig = path.join(exerciseDir(chain.id), "tsconfig.json");
+    const key = readFileSync(tsconfig, "utf8").trim();
+    const group = groups.get(key) ?? { tsconfig, folders: [] };
+    group.folders.push(chain.folder);
+    groups.set(key, group);
+  }
+  const [runs, types] = await Promise.all([runChains(all), typecheckBeside([...groups.values()])]);
+  return planned.map(({ id, chains, broken }) => judgeExercise(id, chains, broken, runs, types));
 }

@@ -1,42 +1,55 @@
-// course-check: the course's own check of one exercise, run by turbo in each
-// solutions/NN-slug (or `course-check NN-slug` anywhere): the stub fails every
-// test, the reference and the alternatives pass them all, every wrong way
-// loses points, and everything typechecks against the tests.
-import path from "node:path";
-import { EXERCISE_ID, listExercises } from "../exercises.ts";
-import { checkExercise, type Finding } from "./checks.ts";
-import { saveResults } from "./results.ts";
+// course-check [ID…]: the course's own check (the root `npm test` runs it for
+// every exercise; name exercises to check only those). For each exercise the
+// stub fails every test, the reference and the alternatives pass them all,
+// every wrong way loses points, and everything typechecks against the tests.
+// An exercise whose content did not change since it last passed is not run again.
+import { parseArgs } from "node:util";
 
-function report(id: string, findings: Finding[]): boolean {
+function report(id: string, findings: { ok: boolean; subject: string; detail: string }[], note = ""): boolean {
   const width = Math.max(...findings.map((f) => f.subject.length));
-  console.log(id);
+  console.log(`${id}${note}`);
   for (const f of findings) console.log(`  ${f.ok ? "ok  " : "FAIL"}  ${f.subject.padEnd(width)}  ${f.detail}`);
   return findings.every((f) => f.ok);
 }
 
-async function main(): Promise<boolean> {
-  const named = process.argv.slice(2);
-  const here = path.basename(process.cwd());
-  const ids = named.length > 0 ? named : EXERCISE_ID.test(here) ? [here] : [];
-  if (ids.length === 0) {
-    console.error("course-check: run it inside solutions/NN-slug, or name the exercises: course-check 05-semaphore");
-    return false;
+async function main(argv: string[]): Promise<boolean> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { types: { type: "boolean" }, force: { type: "boolean" } } });
+  if (values.types) {
+    await import("./types-cli.ts");
+    return true;
   }
-  const unknown = ids.filter((id) => !listExercises().includes(id));
+  const { listExercises } = await import("../exercises.ts");
+  const known = listExercises();
+  const unknown = positionals.filter((id) => !known.includes(id));
   if (unknown.length > 0) {
-    console.error(`course-check: no such exercise: ${unknown.join(", ")}`);
+    console.error(`course-check: no such exercise: ${unknown.join(", ")} (the exercises are ${known.join(", ")})`);
     return false;
   }
+  const ids = positionals.length > 0 ? positionals : known;
+  const { cachedPass, rememberPass } = await import("./cache.ts");
+  const { saveResults, RESULTS_ENV } = await import("./results.ts");
+  const { checkExercises } = await import("./checks.ts");
+  // Results for `npm run soak` need every exercise run, cached or not.
+  const cached = values.force || process.env[RESULTS_ENV] ? new Map() : new Map(ids.flatMap((id) => {
+    const findings = cachedPass(id);
+    return findings ? [[id, findings] as const] : [];
+  }));
+  const checks = await checkExercises(ids.filter((id) => !cached.has(id)));
   let ok = true;
   for (const id of ids) {
-    const { findings, reports } = await checkExercise(id);
-    ok = report(id, findings) && ok;
-    saveResults(id, reports);
+    const fresh = checks.find((c) => c.id === id);
+    if (fresh) {
+      ok = report(id, fresh.findings) && ok;
+      rememberPass(id, fresh.findings);
+      saveResults(id, fresh.reports);
+    } else {
+      ok = report(id, cached.get(id)!, "  (unchanged since it last passed)") && ok;
+    }
   }
   return ok;
 }
 
-main().then(
+main(process.argv.slice(2)).then(
   (ok) => {
     process.exitCode = ok ? 0 : 1;
   },

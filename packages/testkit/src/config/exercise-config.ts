@@ -38,26 +38,34 @@ function overlaysFromEnv(): string[] {
   return value ? value.split(path.delimiter).filter(Boolean) : [];
 }
 
+/**
+ * The test options every run of an exercise's tests shares: the student's, the
+ * grader's and the course check's.
+ */
+export function exerciseTestOptions(): NonNullable<ViteUserConfig["test"]> {
+  return {
+    include: ["test/**/*.test.ts"],
+    setupFiles: [integritySetup],
+    // Nothing a test file changes may leak into the next one.
+    restoreMocks: true,
+    unstubGlobals: true,
+    unstubEnvs: true,
+    // The same file resolves differently per chain (stub, solution, variant,
+    // submission); vitest's on-disk transform cache does not know that.
+    fsModuleCache: false,
+    // Test lines, for the grader's reports.
+    includeTaskLocation: true,
+    testTimeout: 5_000,
+    hookTimeout: 5_000,
+  };
+}
+
 /** The vitest config of an exercise: its tests, run against its `src/` (or the overlays given). */
 export function exerciseConfig(exerciseDir: string, overlays: readonly string[] = overlaysFromEnv()): ViteUserConfig {
   const chain = createSrcChain(overlays, path.join(exerciseDir, "src"), givenFiles(exerciseDir));
   return {
     root: exerciseDir,
     plugins: [srcChainPlugin(chain, overlays)],
-    test: {
-      include: ["test/**/*.test.ts"],
-      setupFiles: [integritySetup],
-      // Nothing a test file changes may leak into the next one.
-      restoreMocks: true,
-      unstubGlobals: true,
-      unstubEnvs: true,
-      // The same file resolves differently per chain (stub, solution, variant,
-      // submission); vitest's on-disk transform cache does not know that.
-      fsModuleCache: false,
-      // Test lines, for the grader's reports.
-      includeTaskLocation: true,
-      testTimeout: 5_000,
-      hookTimeout: 5_000,
-    },
+    test: exerciseTestOptions(),
   };
 }

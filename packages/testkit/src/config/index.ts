@@ -1,2 +1,2 @@
-export { exerciseConfig, SRC_DIRS_ENV } from "./exercise-config.ts";
+export { exerciseConfig, exerciseTestOptions, SRC_DIRS_ENV } from "./exercise-config.ts";
 export { createSrcChain, givenFiles, resolveInChain, type SrcChain } from "./src-chain.ts";
