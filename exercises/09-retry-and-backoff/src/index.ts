@@ -1,0 +1,2 @@
+export { retry } from "./retry.ts";
+export { fetchWithRetry } from "./fetch-with-retry.ts";
