@@ -3,8 +3,11 @@ import path from "node:path";
 import { courseRoot, listVariants, solutionDir } from "../exercises.ts";
 import { applyWrongWay, PatchError, readWrongWay } from "./wrong-way.ts";
 
-/** Where wrong ways are laid out as code, one folder each: outside the sources, rebuilt at will. */
-export const wrongWaysCache = path.join(courseRoot, "node_modules", ".cache", "course-check", "wrong");
+/**
+ * Where wrong ways are laid out as code, one folder each: ignored by git,
+ * rebuilt at will, and not under node_modules (which tools such as ESLint skip).
+ */
+export const wrongWaysCache = path.join(courseRoot, ".course-check", "wrong-ways");
 
 export const wrongWayFile = (id: string, name: string) => path.join(solutionDir(id), "wrong", `${name}.patch`);
 

@@ -8,3 +8,4 @@ export { recordSpans, type SpanRecorder, type Ending } from "./timeline/recorder
 export { timelineMatchers } from "./matchers.ts";
 export { startHeartbeat, type Heartbeat } from "./heartbeat.ts";
 export { points } from "./points.ts";
+export { srcChainUnderTest } from "./src-under-test.ts";

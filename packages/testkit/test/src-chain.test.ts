@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { createSrcChain, resolveInChain } from "../src/config/index.ts";
+import { srcChainUnderTest } from "../src/src-under-test.ts";
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(tmpdir(), "src-chain-"));
@@ -46,5 +47,20 @@ describe("resolveInChain", () => {
   test("imports outside the chain and bare imports are left alone", () => {
     expect(resolveInChain(chain, "../test/a.test.ts", at("exercise/src/index.ts"))).toBeUndefined();
     expect(resolveInChain(chain, "vitest", at("exercise/src/index.ts"))).toBeUndefined();
+  });
+});
+
+describe("srcChainUnderTest", () => {
+  test("without a chain from the config, is the exercise's own src/ with the files its package.json gives", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "kit-under-test-"));
+    try {
+      mkdirSync(path.join(root, "src"));
+      writeFileSync(path.join(root, "package.json"), JSON.stringify({ course: { given: ["src/legacy.ts"] } }));
+      const chain = srcChainUnderTest(root);
+      expect(chain.dirs).toEqual([path.join(root, "src")]);
+      expect([...chain.given]).toEqual(["legacy.ts"]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -66,6 +66,7 @@ export function exerciseConfig(exerciseDir: string, overlays: readonly string[] 
   return {
     root: exerciseDir,
     plugins: [srcChainPlugin(chain, overlays)],
-    test: exerciseTestOptions(),
+    // Tests that look at the code itself (a lint) learn where it comes from: see srcChainUnderTest().
+    test: { ...exerciseTestOptions(), provide: { courseSrcDirs: [...chain.dirs], courseGivenFiles: [...chain.given] } },
   };
 }

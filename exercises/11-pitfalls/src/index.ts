@@ -1,0 +1,3 @@
+export { loadConfigs } from "./load-configs.ts";
+export { saveAll } from "./save-all.ts";
+export { pause } from "./pause.ts";
