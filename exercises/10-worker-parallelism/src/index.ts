@@ -1,0 +1,1 @@
+export { runInWorkerPool } from "./run-in-worker-pool.ts";

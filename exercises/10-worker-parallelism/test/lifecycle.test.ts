@@ -1,0 +1,158 @@
+// Failures, cancellation and clean-up, on real threads. "Alive" means a worker
+// the code started whose `exit` event has not fired yet; it is counted at the
+// very moment runInWorkerPool settles (see support.ts).
+import { points } from "@course/testkit";
+import { getEventListeners } from "node:events";
+import { describe, expect, test } from "vitest";
+// support.ts before src/: it starts watching Worker as soon as it is imported.
+import {
+  describeReason,
+  fixture,
+  NO_WORKER_SEEN,
+  read,
+  reasonOf,
+  settle,
+  TEST_LIMIT_MS,
+  valueOf,
+  waitForBoard,
+  watchWorkers,
+} from "./support.ts";
+import { runInWorkerPool } from "../src/index.ts";
+import { FINISHED, MEETING, newBoard, STARTED } from "./fixtures/board.ts";
+import type { Identified } from "./fixtures/identify.ts";
+import type { Done, Script } from "./fixtures/scripted.ts";
+
+const workers = watchWorkers();
+const scripted = fixture("scripted");
+const identify = fixture("identify");
+
+/** Every worker the test saw start has exited by the time the call settled (and there were some). */
+function expectNoneAlive(outcome: { aliveAtSettle: number }, when: "resolved" | "rejected") {
+  expect(workers.started(), NO_WORKER_SEEN).toBeGreaterThan(0);
+  expect(outcome.aliveAtSettle, stillAlive(outcome.aliveAtSettle, when)).toBe(0);
+}
+
+const stillAlive = (alive: number, when: string) =>
+  `${alive} of the ${workers.started()} workers had not exited yet when runInWorkerPool ${when}: ` +
+  "every worker must have exited (its exit event fired) before the call settles, and worker.terminate() returns a " +
+  "promise that resolves only once it has";
+
+describe("runInWorkerPool: no worker outlives the call", { timeout: TEST_LIMIT_MS }, () => {
+  test("runInWorkerPool resolves only once every worker it started has exited", points(2), async () => {
+    const outcome = await settle(runInWorkerPool<number, Identified>(identify, [1, 2, 3, 4, 5, 6], { threads: 2 }), workers);
+    const results = valueOf(outcome, "runInWorkerPool (threads: 2, 6 inputs) should resolve");
+    expect(results.map((result) => result.square), "each result is the task's result for that input, in input order").toEqual([
+      1, 4, 9, 16, 25, 36,
+    ]);
+    expectNoneAlive(outcome, "resolved");
+  });
+
+  test("runInWorkerPool rejects with an Error carrying the task's message when a task throws or rejects", points(2), async () => {
+    for (const fail of ["throw", "reject"] as const) {
+      const board = newBoard();
+      const inputs: Script[] = [1, 2, 3, 4, 5].map((n) => ({ board, label: `task ${n}`, ...(n === 3 ? { fail } : {}) }));
+      const outcome = await settle(runInWorkerPool<Script, Done>(scripted, inputs, { threads: 2 }), workers);
+      const how = fail === "throw" ? "throws an Error" : "returns a promise that rejects";
+      const reason = reasonOf(outcome, `the task for input 3 ${how} ("task 3 failed on purpose"): runInWorkerPool should reject`);
+      expect(reason, `runInWorkerPool should reject with an Error; it rejected with ${describeReason(reason)}`).toBeInstanceOf(Error);
+      expect(
+        (reason as Error).message,
+        `the task ${how}: the message runInWorkerPool rejects with should contain the task's own message, ` +
+          `"task 3 failed on purpose"; it was ${JSON.stringify((reason as Error).message)}`,
+      ).toContain("task 3 failed on purpose");
+      expectNoneAlive(outcome, "rejected");
+    }
+  });
+
+  test("runInWorkerPool terminates every worker when a task fails, without waiting for the others to finish", points(2), async () => {
+    const board = newBoard();
+    // Both meet, so both are surely running; then a blocks (as a long computation
+    // would, for WAIT_MS) and b fails.
+    const inputs: Script[] = [
+      { board, label: "task a", meet: 2, block: true },
+      { board, label: "task b", meet: 2, fail: "throw" },
+    ];
+    const outcome = await settle(runInWorkerPool<Script, Done>(scripted, inputs, { threads: 2 }), workers);
+    const reason = reasonOf(outcome, "task b fails while task a is still busy: runInWorkerPool should reject");
+    expect(describeReason(reason), `runInWorkerPool should reject with task b's error; it rejected with ${describeReason(reason)}`).toContain(
+      "task b failed on purpose",
+    );
+    expect(
+      read(board, FINISHED),
+      "task a ran to its end: once a task has failed the call has failed, and the workers still busy should be " +
+        "terminated at once, not waited for",
+    ).toBe(0);
+    expectNoneAlive(outcome, "rejected");
+  });
+
+  test("runInWorkerPool rejects with signal.reason and terminates every worker when the signal aborts", points(2), async () => {
+    const board = newBoard();
+    // Two meet, so both are surely running; then they block (as a long computation would, for WAIT_MS).
+    const inputs: Script[] = ["a", "b", "c"].map((name) => ({ board, label: `task ${name}`, meet: 2, block: true }));
+    const controller = new AbortController();
+    const reason = new Error("the user cancelled");
+    const call = runInWorkerPool<Script, Done>(scripted, inputs, { threads: 2, signal: controller.signal });
+    await waitForBoard(board, MEETING, 2, call);
+    const [started, finished] = [read(board, STARTED), read(board, FINISHED)];
+    controller.abort(reason);
+    const outcome = await settle(call, workers);
+    const rejection = reasonOf(outcome, "the signal aborted: runInWorkerPool should reject");
+    expect(
+      rejection,
+      `runInWorkerPool should reject with signal.reason, the very value given to abort(); it rejected with ${describeReason(rejection)}`,
+    ).toBe(reason);
+    expect(
+      { started, finished },
+      "with threads: 2, two tasks should be running at the same time (the test aborts once they are)",
+    ).toEqual({ started: 2, finished: 0 });
+    expect(read(board, FINISHED), "a running task ran to its end: an abort should terminate the workers, not wait for them").toBe(0);
+    expectNoneAlive(outcome, "rejected");
+    expect(read(board, STARTED), "the third input should never start once the signal has aborted").toBe(2);
+    expect(getEventListeners(controller.signal, "abort"), "runInWorkerPool should remove its abort listener once it settles").toHaveLength(0);
+  });
+
+  test("runInWorkerPool with an already aborted signal rejects with its reason and starts no worker", async () => {
+    const reason = new Error("cancelled before it began");
+    const outcome = await settle(runInWorkerPool(identify, [1, 2, 3], { threads: 2, signal: AbortSignal.abort(reason) }), workers);
+    const rejection = reasonOf(outcome, "the signal was already aborted: runInWorkerPool should reject");
+    expect(
+      rejection,
+      `runInWorkerPool should reject with signal.reason, the very value the signal was aborted with; it rejected with ${describeReason(rejection)}`,
+    ).toBe(reason);
+    expect(workers.started(), "no worker should start once the signal is aborted").toBe(0);
+  });
+
+  test("runInWorkerPool rejects with a RangeError, before starting any worker, when threads is not a positive integer", async () => {
+    for (const threads of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      let call: Promise<unknown[]> | undefined;
+      expect(() => {
+        call = runInWorkerPool(identify, [1, 2], { threads });
+      }, `runInWorkerPool returns a promise: with threads ${threads} it should reject, not throw`).not.toThrow();
+      const reason = reasonOf(await settle(call!, workers), `threads ${threads} is not a positive integer: runInWorkerPool should reject`);
+      expect(reason, `threads ${threads}: runInWorkerPool should reject with a RangeError, not ${describeReason(reason)}`).toBeInstanceOf(RangeError);
+    }
+    expect(workers.started(), "with a bad threads, no worker should start").toBe(0);
+  });
+
+  test("runInWorkerPool rejects, and leaves no worker alive, when the task module cannot be loaded", async () => {
+    const outcome = await settle(runInWorkerPool(fixture("does-not-exist"), [1, 2, 3], { threads: 2 }), workers);
+    const reason = reasonOf(outcome, "the task module does not exist: runInWorkerPool should reject");
+    expect(
+      describeReason(reason),
+      `the error should say which module could not be loaded (does-not-exist.ts); it was ${describeReason(reason)}`,
+    ).toContain("does-not-exist");
+    expectNoneAlive(outcome, "rejected");
+  });
+
+  test("runInWorkerPool removes its abort listener once it settles", async () => {
+    const controller = new AbortController();
+    const done = await settle(runInWorkerPool<number, Identified>(identify, [1, 2], { threads: 1, signal: controller.signal }), workers);
+    expect(valueOf(done, "runInWorkerPool (threads: 1, 2 inputs) should resolve").map((result) => result.n)).toEqual([1, 2]);
+    expect(getEventListeners(controller.signal, "abort"), "after resolving, no abort listener should be left on the signal").toHaveLength(0);
+
+    const failing: Script[] = [{ board: newBoard(), label: "task x", fail: "throw" }];
+    const failed = await settle(runInWorkerPool(scripted, failing, { threads: 1, signal: controller.signal }), workers);
+    reasonOf(failed, "the task throws: runInWorkerPool should reject");
+    expect(getEventListeners(controller.signal, "abort"), "after rejecting, no abort listener should be left on the signal").toHaveLength(0);
+  });
+});

@@ -1,0 +1,91 @@
+// Real threads, real time: no virtual clock here (see support.ts). Parallelism
+// is proven by tasks that meet (each waits until the others are running too),
+// never by how long anything took; reuse, by which thread ran each task.
+import { points } from "@course/testkit";
+import { threadId as testThreadId } from "node:worker_threads";
+import { describe, expect, test } from "vitest";
+// support.ts before src/: it starts watching Worker as soon as it is imported.
+import { fixture, reportArrivals, settle, TEST_LIMIT_MS, valueOf, watchWorkers } from "./support.ts";
+import { runInWorkerPool } from "../src/index.ts";
+import { newBoard } from "./fixtures/board.ts";
+import type { Identified } from "./fixtures/identify.ts";
+import type { Done, Script } from "./fixtures/scripted.ts";
+
+const workers = watchWorkers();
+const scripted = fixture("scripted");
+const labels = (items: Array<{ label: string }>) => items.map((item) => item.label);
+/** Says which input each result belongs to (for a failure message: vitest shortens long arrays). */
+const order = (results: Done[]) => `the results came back as: ${results.map((result) => JSON.stringify(result.label)).join(", ")}`;
+
+describe("runInWorkerPool: parallel, on a pool of reused workers", { timeout: TEST_LIMIT_MS }, () => {
+  test("runInWorkerPool runs `threads` tasks at the same moment, each on its own thread", points(2), async () => {
+    const board = newBoard();
+    const inputs: Script[] = ["a", "b", "c"].map((name) => ({ board, label: `task ${name}`, meet: 3 }));
+    const outcome = await settle(runInWorkerPool<Script, Done>(scripted, inputs, { threads: 3 }), workers);
+    const results = valueOf(
+      outcome,
+      "runInWorkerPool (threads: 3) should run its 3 tasks at the same moment (each task waits until all 3 are running)",
+    );
+    const threadIds = results.map((result) => result.threadId);
+    expect(threadIds, `the tasks ran on the test's own thread (${testThreadId}): they belong in worker threads`).not.toContain(testThreadId);
+    expect(new Set(threadIds).size, `3 tasks running at the same moment need 3 threads; they ran on threads ${threadIds.join(", ")}`).toBe(3);
+  });
+
+  test("runInWorkerPool starts `threads` workers and reuses them for every input", points(2), async () => {
+    const board = newBoard();
+    // The first three meet, so that each of the three workers surely gets one.
+    const inputs: Script[] = Array.from({ length: 8 }, (_, i) => ({ board, label: `task ${i}`, ...(i < 3 ? { meet: 3 } : {}) }));
+    const outcome = await settle(runInWorkerPool<Script, Done>(scripted, inputs, { threads: 3 }), workers);
+    const results = valueOf(outcome, "runInWorkerPool (threads: 3, 8 inputs, the first 3 of which wait until all 3 are running) should resolve");
+    expect(labels(results), `results belong in the order of the inputs; ${order(results)}`).toEqual(labels(inputs));
+    expect(
+      workers.started(),
+      `8 inputs with threads: 3 should be run by 3 workers, each taking input after input; runInWorkerPool started ${workers.started()} workers`,
+    ).toBe(3);
+    const used = [...new Set(results.map((result) => result.threadId))];
+    expect(
+      used.filter((id) => workers.threadIds().includes(id)),
+      `every task should run in one of the pool's own workers (threads ${workers.threadIds().join(", ")}); they ran on threads ${used.join(", ")}`,
+    ).toEqual(used);
+    expect(used.length, `the 8 inputs should be spread over the 3 workers; they ran on threads ${used.join(", ")}`).toBe(3);
+  });
+
+  test("runInWorkerPool gives the next input to whichever worker is free, not batch by batch", points(2), async () => {
+    const board = newBoard();
+    const inputs: Script[] = [
+      { board, label: "the slow task", after: 4 },
+      ...[1, 2, 3, 4].map((n) => ({ board, label: `quick task ${n}` })),
+    ];
+    const outcome = await settle(runInWorkerPool<Script, Done>(scripted, inputs, { threads: 2 }), workers);
+    const results = valueOf(
+      outcome,
+      "runInWorkerPool (threads: 2) should resolve: while one worker is busy with the slow task (which waits until the 4 quick " +
+        "ones have finished), the other should run the quick ones, each as soon as it is free",
+    );
+    expect(labels(results), `results belong in the order of the inputs; ${order(results)}`).toEqual(labels(inputs));
+  });
+
+  test("runInWorkerPool returns results in input order, whatever order the tasks finish in", points(2), async () => {
+    const board = newBoard();
+    reportArrivals(board);
+    const inputs: Script[] = [
+      { board, label: "the first input (finishes last)", afterReported: true },
+      { board, label: "the second input (finishes first)", report: true },
+    ];
+    const outcome = await settle(runInWorkerPool<Script, Done>(scripted, inputs, { threads: 2 }), workers);
+    const results = valueOf(outcome, "runInWorkerPool (threads: 2, 2 inputs) should resolve");
+    expect(
+      labels(results),
+      "results belong in the order of the inputs (results[i] is the result of inputs[i]), not in the order the tasks " +
+        `finished; ${order(results)}`,
+    ).toEqual(labels(inputs));
+  });
+
+  test("runInWorkerPool with threads: 1 runs every input, one after another, on a single worker", async () => {
+    const outcome = await settle(runInWorkerPool<number, Identified>(fixture("identify"), [1, 2, 3, 4, 5], { threads: 1 }), workers);
+    const results = valueOf(outcome, "runInWorkerPool (threads: 1, 5 inputs) should resolve");
+    expect(results.map((result) => result.square), "each result is the task's result for that input, in input order").toEqual([1, 4, 9, 16, 25]);
+    expect(workers.started(), `threads: 1 means one worker; runInWorkerPool started ${workers.started()}`).toBe(1);
+    expect([...new Set(results.map((result) => result.threadId))], "all 5 tasks should run on that one worker").toEqual(workers.threadIds());
+  });
+});

@@ -1,0 +1,3 @@
+import { exerciseConfig } from "@course/testkit/config";
+
+export default exerciseConfig(import.meta.dirname);

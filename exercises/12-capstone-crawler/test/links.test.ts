@@ -1,0 +1,72 @@
+import { mockApi, points, useVirtualClock, valueOf, type Settled } from "@course/testkit";
+import { beforeEach, describe, expect, test } from "vitest";
+import { crawl, type CrawlOptions, type CrawlResult } from "../src/index.ts";
+import { ORIGIN, refuseOtherOrigins } from "./site.ts";
+import { notFoundElsewhere, page } from "./support.ts";
+
+const clock = useVirtualClock();
+const api = mockApi(ORIGIN);
+const resultOf = (outcome: Settled<CrawlResult>) => valueOf(outcome, "crawl(…)");
+
+let refused: string[] = [];
+beforeEach(() => {
+  refused = refuseOtherOrigins();
+  notFoundElsewhere(api);
+});
+
+const startPageOf = (result: CrawlResult) => result.pages.find((p) => p.depth === 0);
+const sortedUrls = (result: CrawlResult) => result.pages.map((p) => p.url).sort();
+
+const crawlFrom = (start: string, options: Partial<CrawlOptions> = {}) =>
+  clock.settle(crawl(api.url(start), { maxConcurrent: 2, maxDepth: 5, timeoutMs: 5000, ...options }));
+
+describe("crawl: which links, and how they are written", () => {
+  test("crawl lists a page's links once each, in order of first appearance, without their fragments", points(2), async () => {
+    api.get("/", page(["b", "/a#intro", "b#usage", "#top", "http://site.test/c", "a", "./"], 100));
+    for (const path of ["/a", "/b", "/c"]) api.get(path, page([], 100));
+    const result = resultOf(await crawlFrom("/#welcome"));
+    expect(startPageOf(result)?.url, "the start page's URL, like every URL the crawler reports, has no #fragment").toBe(api.url("/"));
+    expect(
+      startPageOf(result)?.links,
+      'the start page\'s hrefs are "b", "/a#intro", "b#usage", "#top", "http://site.test/c", "a", "./": ' +
+        "resolved and without fragments that is /b, /a, /b, /, /c, /a, /; once each, in order of first appearance",
+    ).toEqual(["/b", "/a", "/", "/c"].map(api.url));
+    expect(sortedUrls(result)).toEqual(["/", "/a", "/b", "/c"].map(api.url));
+  });
+
+  test("crawl resolves relative links against the URL of the page they are on", points(2), async () => {
+    api.get("/docs/guide/", page(["intro", "../faq", "./setup/", "/about"], 100));
+    for (const path of ["/docs/guide/intro", "/docs/faq", "/docs/guide/setup/", "/about"]) api.get(path, page([], 100));
+    const result = resultOf(await crawlFrom("/docs/guide/"));
+    expect(
+      startPageOf(result)?.links,
+      'on http://site.test/docs/guide/, "intro" is /docs/guide/intro, "../faq" is /docs/faq, "./setup/" is /docs/guide/setup/ ' +
+        "and \"/about\" is /about: new URL(href, pageUrl), with the page's URL, not the site's root",
+    ).toEqual(["/docs/guide/intro", "/docs/faq", "/docs/guide/setup/", "/about"].map(api.url));
+    expect(result.pages.map((p) => `${new URL(p.url).pathname} at depth ${p.depth}`).sort(), "the pages those links lead to, one level down").toEqual([
+      "/about at depth 1",
+      "/docs/faq at depth 1",
+      "/docs/guide/ at depth 0",
+      "/docs/guide/intro at depth 1",
+      "/docs/guide/setup/ at depth 1",
+    ]);
+  });
+
+  test("crawl keeps only the links to the start page's origin: same scheme, host and port", async () => {
+    api.get(
+      "/",
+      page(["https://elsewhere.test/", "//elsewhere.test/x", "https://site.test/a", "http://site.test:8443/a", "mailto:team@site.test", "javascript:void(0)", "/a"], 100),
+    );
+    api.get("/a", page([], 100));
+    const result = resultOf(await crawlFrom("/"));
+    expect(startPageOf(result)?.links, "of these hrefs only /a is on http://site.test: another host, scheme or port is another origin").toEqual([api.url("/a")]);
+    expect(refused, `crawl requested these URLs, which are not on ${ORIGIN}`).toEqual([]);
+    expect({ pages: result.pages.toSorted((a, b) => a.depth - b.depth), errors: result.errors }).toEqual({
+      pages: [
+        { url: api.url("/"), depth: 0, status: 200, links: [api.url("/a")] },
+        { url: api.url("/a"), depth: 1, status: 200, links: [] },
+      ],
+      errors: [],
+    });
+  });
+});

@@ -1,0 +1,3 @@
+import { solutionConfig } from "@course/grader/solution-config";
+
+export default solutionConfig(import.meta.dirname);
