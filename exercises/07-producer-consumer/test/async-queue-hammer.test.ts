@@ -4,7 +4,8 @@
 import { points, useVirtualClock } from "@course/testkit";
 import { describe, expect, test } from "vitest";
 import { AsyncQueue, QueueClosedError } from "../src/index.ts";
-import { seededRandom, sleep } from "./helpers.ts";
+import { seededRandom } from "@course/testkit";
+import { sleep } from "./helpers.ts";
 
 const clock = useVirtualClock();
 

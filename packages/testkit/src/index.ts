@@ -9,3 +9,4 @@ export { timelineMatchers } from "./matchers.ts";
 export { startHeartbeat, type Heartbeat } from "./heartbeat.ts";
 export { points } from "./points.ts";
 export { srcChainUnderTest } from "./src-under-test.ts";
+export { mulberry32, seededRandom, type Random } from "./random.ts";

@@ -95,3 +95,15 @@ describe("node:timers/promises follows virtual time", () => {
     expect(clock.pendingTimers()).toBe(0);
   });
 });
+
+describe("Math.random on the virtual clock", () => {
+  const clock = useVirtualClock();
+  const draws: number[][] = [];
+
+  test.each([1, 2])("gives the same numbers in every test (run %i)", () => {
+    draws.push([Math.random(), Math.random(), Math.random()]);
+    expect(clock.now()).toBe(0);
+    expect(new Set(draws.at(-1)).size).toBe(3);
+    if (draws.length === 2) expect(draws[1]).toEqual(draws[0]);
+  });
+});

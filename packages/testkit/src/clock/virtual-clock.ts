@@ -1,6 +1,10 @@
 import { now } from "./now.ts";
 import { afterEach, beforeEach, vi } from "vitest";
 import { installTimerShims, shimTimerCount, uninstallTimerShims } from "./timer-shims.ts";
+import { mulberry32 } from "../random.ts";
+
+/** The seed of Math.random in every test on the virtual clock. */
+const RANDOM_SEED = 0x5eed;
 
 // Captured before any test fakes them: the clock needs a real turn of the event
 // loop to let real I/O callbacks (not timers) deliver their results.
@@ -105,16 +109,22 @@ async function runUntilSettled<T>(promise: PromiseLike<T>, options: SettleOption
 /**
  * Runs every test of the file on virtual time: `setTimeout` & co., `Date`,
  * `performance.now()`, `AbortSignal.timeout()` and `node:timers/promises`
- * all follow a clock that starts at 0 and only moves when the test moves it.
+ * all follow a clock that starts at 0 and only moves when the test moves it;
+ * `Math.random` gives the same numbers in every run of a test.
  * Call it once, at the top of a test file (or a `describe`).
  */
 export function useVirtualClock(): VirtualClock {
+  let randomSpy: { mockRestore(): void } | undefined;
   beforeEach(() => {
     vi.useFakeTimers({ now: 0, toFake: [...FAKED], fakeNodeBuiltins: true });
     installTimerShims();
+    // Chance too is replayed: code that leans on Math.random (jitter, shuffles)
+    // does the same on every run, so a result never depends on luck.
+    randomSpy = vi.spyOn(Math, "random").mockImplementation(mulberry32(RANDOM_SEED));
   });
   afterEach(() => {
     settling = false;
+    randomSpy?.mockRestore();
     uninstallTimerShims();
     vi.useRealTimers();
   });
