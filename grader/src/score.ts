@@ -44,13 +44,19 @@ function errorOf(run: RunResult, limits: ScoreLimits): string | undefined {
   // Workers report in batches: a worker stuck in a loop may never have said
   // which test it was running, or even that it had loaded its tests.
   const stalled = run.runningTest ? `while running "${run.runningTest}"` : "while loading or running the tests";
+  if (run.aborted === "busy") {
+    return `stopped after ${seconds(limits.busyMs)} s of computing without progress ${stalled}: an infinite loop, or work far too slow`;
+  }
   if (run.aborted === "idle") {
     return `stopped after ${seconds(limits.idleMs)} s without progress ${stalled}: an infinite loop, or a promise that never settles`;
   }
   if (run.aborted === "timeout") {
     return `stopped after ${seconds(limits.timeoutMs)} s ${stalled}: the exercise took too long (an infinite loop?)`;
   }
-  if (run.aborted === "crash") return `the test run could not start: ${firstLine(run.output)}`;
+  if (run.aborted === "crash") {
+    if (run.collected.length === 0 && !run.exit) return `the test run could not start: ${firstLine(run.output)}`;
+    return `the test run's process ${run.exit ?? "ended"} ${stalled}, before the run was over: code that ends the process, or a crashed worker`;
+  }
   const moduleError = run.moduleErrors[0];
   if (moduleError) return describeModuleError(moduleError.file, moduleError.errors[0] ?? "");
   const messages = run.results.map((r) => r.message ?? "");
@@ -71,10 +77,16 @@ const seconds = (ms: number) => Math.round(ms / 1000);
 export interface ScoreLimits {
   timeoutMs: number;
   idleMs: number;
+  busyMs: number;
   testTimeoutMs: number;
 }
 
-export const DEFAULT_LIMITS: ScoreLimits = { timeoutMs: 120_000, idleMs: 15_000, testTimeoutMs: 5_000 };
+/**
+ * A loop is caught after 8 s of CPU without progress (the slowest honest test,
+ * exercise 11's typed lint, computes about 4 s at once); where the CPU cannot be
+ * read, and for a run that waits on nothing, after 20 s of wall time.
+ */
+export const DEFAULT_LIMITS: ScoreLimits = { timeoutMs: 120_000, idleMs: 20_000, busyMs: 8_000, testTimeoutMs: 5_000 };
 
 /**
  * Scores one run against the tests the pristine exercise declares (`expected`,

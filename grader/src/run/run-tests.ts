@@ -1,13 +1,19 @@
 import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { courseRoot } from "../exercises.ts";
 import { DEFAULT_LIMITS } from "../score.ts";
+import { groupCpuMs } from "./cpu-time.ts";
 import type { CollectedTest, RunMessage, TestOutcome } from "./messages.ts";
 
 const require = createRequire(import.meta.url);
 const vitestCli = path.join(path.dirname(require.resolve("vitest/package.json")), "vitest.mjs");
 const reporter = fileURLToPath(new URL("./ipc-reporter.ts", import.meta.url));
+/** The compile cache of the course's own processes (grader/bin/run-ts.js sets it up). */
+const sharedCompileCache = path.join(courseRoot, "node_modules", ".cache", "node-compile-cache");
 
 export interface RunOptions {
   /** The pristine exercise: its tests, config and stub `src/`. */
@@ -18,6 +24,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Wall-clock limit without any progress (a test starting or finishing): a hang. */
   idleMs?: number;
+  /** CPU time the run may spend without any progress: a loop (Linux, where /proc tells). */
+  busyMs?: number;
   /** Limit for one test. */
   testTimeoutMs?: number;
 }
@@ -29,8 +37,13 @@ export interface RunResult {
   moduleErrors: { file: string; errors: string[] }[];
   /** Errors raised outside any test (e.g. an unhandled rejection). */
   unhandledErrors: string[];
-  /** Why the run ended early, if it did. */
-  aborted?: "timeout" | "idle" | "crash";
+  /**
+   * Why the run ended early, if it did: its time ran out, it made no progress
+   * for a while (idle: not computing; busy: computing all along), or it crashed.
+   */
+  aborted?: "timeout" | "idle" | "busy" | "crash";
+  /** For a crash: how the run's process ended ("was killed (SIGKILL)", "exited with code 1"). */
+  exit?: string;
   /** The test running when the run was stopped, if any. */
   runningTest?: string;
   /** The last lines vitest printed (for diagnosing a crash). */
@@ -39,6 +52,8 @@ export interface RunResult {
 }
 
 const OUTPUT_LIMIT = 16_384;
+/** How often the run's CPU time is read, to tell a loop. */
+const BUSY_POLL_MS = 250;
 /** How long vitest may take to exit after reporting its end. */
 const EXIT_GRACE_MS = 3_000;
 
@@ -50,7 +65,7 @@ const EXIT_GRACE_MS = 3_000;
 export function runTests(options: RunOptions): Promise<RunResult> {
   const started = Date.now();
   const { exerciseDir, srcDirs = [] } = options;
-  const { timeoutMs, idleMs, testTimeoutMs } = { ...DEFAULT_LIMITS, ...options };
+  const { timeoutMs, idleMs, busyMs, testTimeoutMs } = { ...DEFAULT_LIMITS, ...options };
   const args = [
     vitestCli,
     "run",
@@ -60,14 +75,28 @@ export function runTests(options: RunOptions): Promise<RunResult> {
     path.join(exerciseDir, "vitest.config.ts"),
     "--reporter",
     reporter,
+    // Each test file in a fresh worker: what one file's code under test did to
+    // its process cannot reach the next file.
     "--pool",
-    "forks",
+    "threads",
+    "--isolate",
     "--testTimeout",
     String(testTimeoutMs),
     "--hookTimeout",
     String(testTimeoutMs),
   ];
-  const env: NodeJS.ProcessEnv = { ...process.env, COURSE_SRC_DIRS: srcDirs.join(path.delimiter), FORCE_COLOR: "0", NO_COLOR: "1" };
+  // Node's compile cache makes vitest, vite and msw start faster. The run gets a
+  // copy of the course's own cache: whatever the code under test writes there
+  // is thrown away with the copy, never read by a later run.
+  const compileCache = mkdtempSync(path.join(tmpdir(), "course-run-"));
+  if (existsSync(sharedCompileCache)) cpSync(sharedCompileCache, compileCache, { recursive: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    COURSE_SRC_DIRS: srcDirs.join(path.delimiter),
+    FORCE_COLOR: "0",
+    NO_COLOR: "1",
+    NODE_COMPILE_CACHE: compileCache,
+  };
   delete env.COURSE_VARIANT;
   delete env.NODE_OPTIONS;
 
@@ -92,16 +121,26 @@ export function runTests(options: RunOptions): Promise<RunResult> {
         // Already gone.
       }
     };
-    const stop = (why: "timeout" | "idle") => {
+    const stop = (why: "timeout" | "idle" | "busy") => {
       result.aborted ??= why;
       killGroup();
     };
     const deadline = setTimeout(() => stop("timeout"), timeoutMs);
     const idle = setTimeout(() => stop("idle"), idleMs);
+    // A loop is told by the CPU it burns without progress: much sooner than by
+    // wall time, and a run merely starved of CPU on a busy machine is not one.
+    let cpuAtProgress = child.pid ? groupCpuMs(child.pid) : undefined;
+    const busy = setInterval(() => {
+      const cpu = child.pid ? groupCpuMs(child.pid) : undefined;
+      if (cpu === undefined || cpuAtProgress === undefined) return;
+      if (cpu - cpuAtProgress > busyMs) stop("busy");
+    }, BUSY_POLL_MS);
     let grace: NodeJS.Timeout | undefined;
+    let ended = false;
 
     child.on("message", (message: RunMessage) => {
       idle.refresh();
+      if (child.pid) cpuAtProgress = groupCpuMs(child.pid);
       switch (message.type) {
         case "start":
           result.runningTest = `${message.file} > ${message.name}`;
@@ -117,8 +156,10 @@ export function runTests(options: RunOptions): Promise<RunResult> {
           result.moduleErrors.push({ file: message.file, errors: message.errors });
           break;
         case "end":
+          ended = true;
           result.unhandledErrors.push(...message.unhandledErrors);
           clearTimeout(idle);
+          clearInterval(busy);
           grace = setTimeout(killGroup, EXIT_GRACE_MS);
           break;
       }
@@ -127,13 +168,20 @@ export function runTests(options: RunOptions): Promise<RunResult> {
       result.aborted = "crash";
       keep(Buffer.from(String(error)));
     });
-    child.on("exit", () => {
+    child.on("exit", (code, signal) => {
       clearTimeout(deadline);
       clearTimeout(idle);
+      clearInterval(busy);
       clearTimeout(grace);
+      // Ended before reporting its end, and not by our hand: killed or crashed.
+      if (!ended && !result.aborted) {
+        result.aborted = "crash";
+        result.exit = signal ? `was killed (${signal})` : `exited with code ${code}`;
+      }
       // Reap any worker the run left behind (e.g. one stuck in a loop).
       killGroup();
       result.durationMs = Date.now() - started;
+      rmSync(compileCache, { recursive: true, force: true });
       resolve(result);
     });
   });
