@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 
@@ -17,26 +17,85 @@ export function compilerOptions(tsconfig: string): ts.CompilerOptions {
   return ts.parseJsonConfigFileContent(config, ts.sys, path.dirname(tsconfig)).options;
 }
 
+/** A folder laid out like an exercise (`test/`, `src/`: see course-check/layout.ts) to typecheck. */
+export interface TypecheckTarget {
+  folder: string;
+  /**
+   * Another target whose `src/` this one differs from in a few files (a wrong
+   * way from its reference): only those files are checked, and the tests too
+   * when the types `src/index.ts` exports are not the same as there. Without
+   * it, everything is checked.
+   */
+  base?: string;
+}
+
+const read = (file: string) => (existsSync(file) ? readFileSync(file, "utf8") : undefined);
+
+/** The `src/` files of a target that differ from its base's. */
+function changedFiles({ folder, base }: TypecheckTarget): string[] {
+  const src = path.join(folder, "src");
+  return tsFilesUnder(src).filter((file) => !base || read(path.join(base, "src", path.relative(src, file))) !== read(file));
+}
+
+/** A file's declarations (its types, as a .d.ts shows them): equal text, and its importers see the same API. */
+function declarationsOf(program: ts.Program, file: string): string | undefined {
+  const source = program.getSourceFile(file);
+  if (!source) return undefined;
+  let text = "";
+  program.emit(source, (_name, data) => (text += data), undefined, true);
+  return text;
+}
+
+/** True when one of the target's changed files declares other types than the same file of its base. */
+function apiDiffers(target: TypecheckTarget, changed: readonly string[], declarations: (file: string) => string | undefined): boolean {
+  const src = path.join(target.folder, "src");
+  return changed.some((file) => {
+    const mine = declarations(file);
+    const theirs = declarations(path.join(target.base!, "src", path.relative(src, file)));
+    return mine === undefined || theirs === undefined || mine !== theirs;
+  });
+}
+
 /**
- * Typechecks folders laid out like an exercise (`<folder>/test`, `<folder>/src`:
- * see course-check/layout.ts) in one program: the test kit, vitest's and Node's
- * types are loaded and checked once, not once per folder. Returns each folder's
+ * Typechecks folders laid out like an exercise in one program: the test kit,
+ * vitest's and Node's types are loaded and checked once, not once per folder.
+ * A target with a base is checked where it differs (its changed `src/` files,
+ * and its tests if its exported API changed). Returns each folder's
  * diagnostics with paths as the folder sees them ("src/semaphore.ts(17,5): …").
  */
-export function typecheckFolders(folders: readonly string[], options: ts.CompilerOptions): Map<string, string[]> {
-  const program = ts.createProgram(folders.flatMap(tsFilesUnder), options);
-  const byFolder = new Map<string, string[]>(folders.map((folder) => [folder, []]));
-  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
+export function typecheckFolders(targets: readonly TypecheckTarget[], compilerOptions: ts.CompilerOptions): Map<string, string[]> {
+  // Declarations are emitted (to memory) to compare a chain's API with its base's.
+  const options = { ...compilerOptions, noEmit: false, declaration: true, emitDeclarationOnly: true, removeComments: true };
+  const checked = new Map<string, string[]>(targets.map((t) => [t.folder, t.base ? changedFiles(t) : tsFilesUnder(t.folder)]));
+  // Every file is in the program (parsing and binding are cheap); only the files asked about are checked.
+  const program = ts.createProgram(targets.flatMap((t) => tsFilesUnder(t.folder)), options);
+  // Where a chain's API differs from its base's, the tests may not typecheck against it: check them too.
+  const emitted = new Map<string, string | undefined>();
+  const declarations = (file: string) => {
+    if (!emitted.has(file)) emitted.set(file, declarationsOf(program, file));
+    return emitted.get(file);
+  };
+  for (const target of targets) {
+    if (target.base && apiDiffers(target, checked.get(target.folder)!, declarations)) checked.set(target.folder, tsFilesUnder(target.folder));
+  }
+
+  const byFolder = new Map<string, string[]>(targets.map((t) => [t.folder, []]));
+  const describe = (diagnostic: ts.Diagnostic, folder: string) => {
     const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
-    const file = diagnostic.file?.fileName;
-    const owner = file && folders.find((folder) => file.startsWith(folder + path.sep));
-    if (!owner) {
-      // Outside every folder (the kit, a package): the same for all of them, so every one reports it.
-      for (const list of byFolder.values()) list.push(text);
-      continue;
+    if (!diagnostic.file) return text;
+    const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
+    return `${path.relative(folder, diagnostic.file.fileName).split(path.sep).join("/")}(${line + 1},${character + 1}): ${text}`;
+  };
+  // Problems of the configuration or of a package are every folder's.
+  const shared = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
+  for (const [folder, files] of checked) {
+    const list = byFolder.get(folder)!;
+    list.push(...shared.map((d) => describe(d, folder)));
+    for (const file of files) {
+      const source = program.getSourceFile(file);
+      if (!source) continue;
+      for (const d of [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]) list.push(describe(d, folder));
     }
-    const { line, character } = diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
-    byFolder.get(owner)!.push(`${path.relative(owner, file).split(path.sep).join("/")}(${line + 1},${character + 1}): ${text}`);
   }
   return byFolder;
 }

@@ -1,9 +1,13 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { startVitest, type Reporter, type SerializedError, type TestCase, type TestModule } from "vitest/node";
 import { exerciseTestOptions } from "@course/testkit/config";
 import type { RunResult } from "../run/run-tests.ts";
 import { collectedTest, describeError, testState } from "../run/test-info.ts";
 import { layoutRoot, type LaidOutChain } from "./layout.ts";
+
+/** The kit's matchers, which the tamper-checking setup file would otherwise load. */
+const matchersSetup = fileURLToPath(import.meta.resolve("@course/testkit/matchers"));
 
 /** Past this, the whole check is stopped and the tests that were running are named. */
 const WATCHDOG_MS = 300_000;
@@ -70,7 +74,9 @@ export async function runChains(chains: readonly LaidOutChain[]): Promise<Map<st
       "test",
       [],
       { watch: false, config: false, root: layoutRoot, reporters: [reporter] },
-      { test: { ...exerciseTestOptions(), include, pool: "threads", isolate: false } },
+      // Without the kit's tamper check (the setup file that fingerprints expect
+      // and vi around every test): there is no code here to guard against.
+      { test: { ...exerciseTestOptions(), include, setupFiles: [matchersSetup] } },
     );
     await vitest.close();
   } finally {

@@ -1,13 +1,13 @@
 // course-check --types: the typecheck half of the course check, run in a child
-// process beside the tests. Reads [{ tsconfig, folders }] as JSON on stdin and
+// process beside the tests. Reads [{ tsconfig, targets }] as JSON on stdin and
 // writes { folder: diagnostics[] } as JSON on stdout.
-import { compilerOptions, typecheckFolders } from "../typecheck.ts";
+import { compilerOptions, typecheckFolders, type TypecheckTarget } from "../typecheck.ts";
 
 let input = "";
 for await (const chunk of process.stdin) input += String(chunk);
-const groups = JSON.parse(input) as { tsconfig: string; folders: string[] }[];
+const groups = JSON.parse(input) as { tsconfig: string; targets: TypecheckTarget[] }[];
 const results: Record<string, string[]> = {};
-for (const { tsconfig, folders } of groups) {
-  for (const [folder, errors] of typecheckFolders(folders, compilerOptions(tsconfig))) results[folder] = errors;
+for (const { tsconfig, targets } of groups) {
+  for (const [folder, errors] of typecheckFolders(targets, compilerOptions(tsconfig))) results[folder] = errors;
 }
 process.stdout.write(JSON.stringify(results));

@@ -46,6 +46,12 @@ export function exerciseTestOptions(): NonNullable<ViteUserConfig["test"]> {
   return {
     include: ["test/**/*.test.ts"],
     setupFiles: [integritySetup],
+    // Test files share warm worker threads: a student's run starts in about half
+    // the time. Each test file sets up and tears down what it uses (clock, mocked
+    // API), so nothing of one reaches the next; the grader, which runs code it did
+    // not write, isolates every file anyway (grader/src/run/run-tests.ts).
+    pool: "threads",
+    isolate: false,
     // Nothing a test file changes may leak into the next one.
     restoreMocks: true,
     unstubGlobals: true,
@@ -67,6 +73,12 @@ export function exerciseConfig(exerciseDir: string, overlays: readonly string[] 
     root: exerciseDir,
     plugins: [srcChainPlugin(chain, overlays)],
     // Tests that look at the code itself (a lint) learn where it comes from: see srcChainUnderTest().
-    test: { ...exerciseTestOptions(), provide: { courseSrcDirs: [...chain.dirs], courseGivenFiles: [...chain.given] } },
+    test: {
+      ...exerciseTestOptions(),
+      // With nothing laid over src/ (a student's own run), every file resolves one
+      // way only, and the on-disk transform cache is safe: the next run starts sooner.
+      fsModuleCache: overlays.length === 0,
+      provide: { courseSrcDirs: [...chain.dirs], courseGivenFiles: [...chain.given] },
+    },
   };
 }

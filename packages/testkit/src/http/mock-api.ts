@@ -46,7 +46,7 @@ export interface RequestRecord extends Span {
 export const activeApis = new Set<MockApi>();
 
 export interface MockApi {
-  /** The origin every route lives under, e.g. "https://api.test". */
+  /** The origin every route lives under, e.g. "http://api.test". */
   readonly origin: string;
   /** An absolute URL for a path of this API. */
   url(path: string): string;
@@ -108,7 +108,7 @@ const describeEnd = (record: RequestRecord) =>
  * end and abort times on the (virtual) clock. Call once at the top of a test
  * file; routes and records are reset after each test.
  */
-export function mockApi(origin = "https://api.test"): MockApi {
+export function mockApi(origin = "http://api.test"): MockApi {
   const server = setupServer();
   const records: RequestRecord[] = [];
   const unhandled: string[] = [];
