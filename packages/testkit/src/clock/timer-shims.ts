@@ -25,6 +25,11 @@ export function shimTimerCount(): number {
   return shimTimers;
 }
 
+/** Forgets the shims' timers: the clock has just dropped every timer. */
+export function resetShimTimers(): void {
+  shimTimers = 0;
+}
+
 function validateDelay(name: string, ms: unknown): number {
   if (typeof ms !== "number" || Number.isNaN(ms) || ms < 0) {
     throw new RangeError(`${name}: the delay must be a non-negative number, got ${String(ms)}`);

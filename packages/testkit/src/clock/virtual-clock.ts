@@ -1,6 +1,6 @@
 import { now } from "./now.ts";
-import { afterEach, beforeEach, vi } from "vitest";
-import { installTimerShims, shimTimerCount, uninstallTimerShims } from "./timer-shims.ts";
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from "vitest";
+import { installTimerShims, resetShimTimers, shimTimerCount, uninstallTimerShims } from "./timer-shims.ts";
 import { mulberry32 } from "../random.ts";
 
 /** The seed of Math.random in every test on the virtual clock. */
@@ -115,9 +115,18 @@ async function runUntilSettled<T>(promise: PromiseLike<T>, options: SettleOption
  */
 export function useVirtualClock(): VirtualClock {
   let randomSpy: { mockRestore(): void } | undefined;
-  beforeEach(() => {
+  const fake = () => {
     vi.useFakeTimers({ now: 0, toFake: [...FAKED], fakeNodeBuiltins: true });
     installTimerShims();
+  };
+  // Faked once per file, and set back to 0 before each test: installing fake
+  // timers anew for every test costs more than many tests take.
+  beforeAll(fake);
+  beforeEach(() => {
+    if (!vi.isFakeTimers()) fake();
+    // Back to 0, and every timer a previous test left behind dropped.
+    vi.clearAllTimers();
+    resetShimTimers();
     // Chance too is replayed: code that leans on Math.random (jitter, shuffles)
     // does the same on every run, so a result never depends on luck.
     randomSpy = vi.spyOn(Math, "random").mockImplementation(mulberry32(RANDOM_SEED));
@@ -125,6 +134,8 @@ export function useVirtualClock(): VirtualClock {
   afterEach(() => {
     settling = false;
     randomSpy?.mockRestore();
+  });
+  afterAll(() => {
     uninstallTimerShims();
     vi.useRealTimers();
   });
