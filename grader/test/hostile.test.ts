@@ -5,10 +5,12 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { solutionDir } from "../src/exercises.ts";
 import { gradeCourse, type CourseReport } from "../src/grade/grade.ts";
 
-const TARGET = "02-concurrent-requests";
 const fixtures = path.join(import.meta.dirname, "fixtures");
+/** A course of two small exercises: real exercises on the real kit, cheap to grade many times. */
+const course = path.join(fixtures, "course");
+const TARGET = "01-answer";
 /** Another exercise, graded in the same run from its reference solution: it must keep full marks. */
-const BYSTANDER = "05-semaphore";
+const BYSTANDER = "02-echo";
 
 interface Case {
   fixture: string;
@@ -17,40 +19,41 @@ interface Case {
   /** The most it may score: what the same code earns honestly, or 0. */
   atMost: number;
   /**
-   * Grade a bystander exercise in the same run: for the attacks on the run
-   * itself (hangs, exits, crashes), which must stay that exercise's error.
+   * Grade a bystander exercise in the same run: for one attack of each kind on
+   * the run itself (a loop, a hang, a killed process), which must stay that
+   * exercise's error.
    */
   bystander?: true;
 }
 
 const cases: Case[] = [
   { fixture: "loop-at-import", status: "error", message: /without progress while (loading or )?running .*infinite loop/, atMost: 0, bystander: true },
-  { fixture: "loop-in-function", status: "error", message: /without progress while (loading or )?running .*infinite loop/, atMost: 0, bystander: true },
+  { fixture: "loop-in-function", status: "error", message: /without progress while (loading or )?running .*infinite loop/, atMost: 0 },
   { fixture: "never-settles-at-import", status: "error", message: /promise that never settles/, atMost: 0, bystander: true },
-  { fixture: "process-exit", status: "error", message: /called process\.exit\(\)/, atMost: 0, bystander: true },
+  { fixture: "process-exit", status: "error", message: /called process\.exit\(\)/, atMost: 0 },
   { fixture: "throws-at-import", status: "error", message: /boom at import/, atMost: 0 },
-  { fixture: "syntax-error", status: "error", message: /^a syntax error at .*fetch-json\.ts:3:\d+: /, atMost: 0 },
-  { fixture: "unhandled-rejection", status: "error", message: /unhandled rejection.*nobody catches me/, atMost: 0, bystander: true },
+  { fixture: "syntax-error", status: "error", message: /^a syntax error at .*answer\.ts:3:\d+: /, atMost: 0 },
+  { fixture: "unhandled-rejection", status: "error", message: /unhandled rejection.*nobody catches me/, atMost: 0 },
   { fixture: "kills-worker", status: "error", message: /crashed worker|unhandled rejection/, atMost: 0, bystander: true },
-  // Honestly, the code under these earns 10/18 (awaits in a loop) or 7/18 (a stub).
-  { fixture: "patches-timers", status: "error", atMost: 10 },
+  // Honestly, the code under these earns 2/4 (answers at once) or 0/4 (a stub).
+  { fixture: "patches-timers", status: "fail", atMost: 2 },
   { fixture: "patches-vi", status: "error", message: /changed the test tools/, atMost: 0 },
   { fixture: "patches-expect", status: "error", message: /changed the test tools/, atMost: 0 },
   { fixture: "imports-vitest", status: "error", message: /imports "vitest": code under test may not use the test tools/, atMost: 0 },
   { fixture: "patches-testkit", status: "error", message: /imports "@course\/testkit"/, atMost: 0 },
-  { fixture: "prints-fake-results", status: "fail", atMost: 7 },
-  { fixture: "edits-given-file", status: "fail", atMost: 14 },
+  { fixture: "prints-fake-results", status: "fail", atMost: 0 },
+  { fixture: "edits-given-file", status: "fail", atMost: 3 },
 ];
 
 const work = mkdtempSync(path.join(tmpdir(), "grader-hostile-"));
 const reports = new Map<string, CourseReport>();
 
-/** A submission: the reference solution of 02 with the fixture's files on top, and a bystander's solution. */
+/** A submission: the reference solution of the target with the fixture's files on top, and the bystander's. */
 function submissionFor(fixture: string): string {
   const dir = path.join(work, fixture);
-  cpSync(path.join(solutionDir(TARGET), "src"), path.join(dir, TARGET, "src"), { recursive: true });
-  cpSync(path.join(fixtures, fixture, TARGET, "src"), path.join(dir, TARGET, "src"), { recursive: true });
-  cpSync(path.join(solutionDir(BYSTANDER), "src"), path.join(dir, BYSTANDER, "src"), { recursive: true });
+  cpSync(path.join(solutionDir(TARGET, course), "src"), path.join(dir, TARGET, "src"), { recursive: true });
+  cpSync(path.join(fixtures, "hostile", fixture, TARGET, "src"), path.join(dir, TARGET, "src"), { recursive: true });
+  cpSync(path.join(solutionDir(BYSTANDER, course), "src"), path.join(dir, BYSTANDER, "src"), { recursive: true });
   return dir;
 }
 
@@ -62,8 +65,10 @@ beforeAll(async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const submission = submissionFor(next.fixture);
       const exercises = next.bystander ? [TARGET, BYSTANDER] : [TARGET];
-      // A loop is caught by the CPU it burns: 3 s of it is plenty for 02's and 05's tests.
-      reports.set(next.fixture, await gradeCourse({ submission, exercises, jobs: 2, limits: { busyMs: 3_000 } }));
+      // A loop is caught by the CPU it burns: 3 s of it is plenty for these
+      // exercises, and a run merely starved by a busy machine burns little.
+      // (Silence is not shortened: on a loaded machine a healthy run can be quiet for long.)
+      reports.set(next.fixture, await gradeCourse({ submission, course, exercises, jobs: 2, limits: { busyMs: 3_000 } }));
     }
   };
   await Promise.all([lane(), lane(), lane()]);
@@ -79,18 +84,18 @@ describe("a hostile submission", () => {
     expect(target.score).toBeLessThanOrEqual(atMost);
     if (message) expect(target.message).toMatch(message);
     if (status === "error") expect(target.score).toBe(0);
-    expect(target.maxScore).toBe(18);
+    expect(target.maxScore).toBe(4);
   });
 
   test("that rewrites a file the exercise gives is graded with the original, and the report says so", () => {
     const target = reports.get("edits-given-file")!.exercises.find((e) => e.id === TARGET)!;
-    expect(target.alteredFiles).toEqual([{ file: "src/http-error.ts", change: "changed" }]);
+    expect(target.alteredFiles).toEqual([{ file: "src/answer-error.ts", change: "changed" }]);
   });
 
-  test("that hangs, exits or crashes leaves the other exercises of the submission graded normally", () => {
+  test("that loops, hangs or kills its process leaves the other exercises of the submission graded normally", () => {
     for (const { fixture } of cases.filter((c) => c.bystander)) {
       const other = reports.get(fixture)!.exercises.find((e) => e.id === BYSTANDER)!;
-      expect(other.status, `${BYSTANDER} in the same run`).toBe("pass");
+      expect(other.status, `${BYSTANDER} in the same run as ${fixture}: ${other.message ?? "no message"}`).toBe("pass");
       expect(other.score).toBe(other.maxScore);
     }
   });

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startVitest, type Reporter, type SerializedError, type TestCase, type TestModule } from "vitest/node";
@@ -5,6 +6,7 @@ import { exerciseTestOptions } from "@course/testkit/config";
 import type { RunResult } from "../run/run-tests.ts";
 import { collectedTest, describeError, testState } from "../run/test-info.ts";
 import { layoutRoot, type LaidOutChain } from "./layout.ts";
+import { memoTransform } from "./memo-transform.ts";
 
 /** The kit's matchers, which the tamper-checking setup file would otherwise load. */
 const matchersSetup = fileURLToPath(import.meta.resolve("@course/testkit/matchers"));
@@ -76,7 +78,11 @@ export async function runChains(chains: readonly LaidOutChain[]): Promise<Map<st
       { watch: false, config: false, root: layoutRoot, reporters: [reporter] },
       // Without the kit's tamper check (the setup file that fingerprints expect
       // and vi around every test): there is no code here to guard against.
-      { test: { ...exerciseTestOptions(), include, setupFiles: [matchersSetup] } },
+      {
+        oxc: false,
+        plugins: [memoTransform()],
+        test: { ...exerciseTestOptions(), include, setupFiles: [matchersSetup], maxWorkers: availableParallelism() },
+      },
     );
     await vitest.close();
   } finally {

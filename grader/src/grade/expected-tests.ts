@@ -7,7 +7,7 @@ import { runTests } from "../run/run-tests.ts";
 
 const cacheDir = path.join(courseRoot, "node_modules", ".cache", "course-grader");
 
-function fingerprint(id: string): string {
+function fingerprint(id: string, root: string): string {
   const hash = createHash("sha256");
   const add = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
@@ -16,8 +16,8 @@ function fingerprint(id: string): string {
       else hash.update(file).update(readFileSync(file));
     }
   };
-  add(path.join(exerciseDir(id), "test"));
-  add(path.join(exerciseDir(id), "src"));
+  add(path.join(exerciseDir(id, root), "test"));
+  add(path.join(exerciseDir(id, root), "src"));
   return hash.digest("hex").slice(0, 16);
 }
 
@@ -26,23 +26,37 @@ function fingerprint(id: string): string {
  * collects them. A submission's own run cannot be trusted for this: a test file
  * that fails to load declares nothing. Cached by the content of the exercise.
  */
-export async function expectedTests(id: string): Promise<CollectedTest[]> {
-  const cached = path.join(cacheDir, `${id}-${fingerprint(id)}.json`);
+export function expectedTests(id: string, root = courseRoot): Promise<CollectedTest[]> {
+  // Several gradings at once (a class, the grader's own tests) share one collection.
+  const key = exerciseDir(id, root);
+  let collecting = inFlight.get(key);
+  if (!collecting) {
+    collecting = collect(id, root);
+    inFlight.set(key, collecting);
+    collecting.catch(() => inFlight.delete(key));
+  }
+  return collecting;
+}
+
+const inFlight = new Map<string, Promise<CollectedTest[]>>();
+
+async function collect(id: string, root: string): Promise<CollectedTest[]> {
+  const cached = path.join(cacheDir, `${id}-${fingerprint(id, root)}.json`);
   try {
     return JSON.parse(readFileSync(cached, "utf8")) as CollectedTest[];
   } catch {
     // Not collected yet.
   }
-  const run = await runTests({ exerciseDir: exerciseDir(id) });
+  const run = await runTests({ exerciseDir: exerciseDir(id, root) });
   if (run.collected.length === 0 || run.moduleErrors.length > 0 || run.aborted) {
     throw new Error(`the pristine exercise ${id} does not load its tests: ${run.moduleErrors[0]?.errors[0] ?? run.aborted ?? "no tests"}`);
   }
-  rememberExpectedTests(id, run.collected);
+  rememberExpectedTests(id, run.collected, root);
   return run.collected;
 }
 
 /** Stores what the pristine stub collected, e.g. from the course check, which runs it anyway. */
-export function rememberExpectedTests(id: string, collected: readonly CollectedTest[]): void {
+export function rememberExpectedTests(id: string, collected: readonly CollectedTest[], root = courseRoot): void {
   mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(path.join(cacheDir, `${id}-${fingerprint(id)}.json`), JSON.stringify(collected));
+  writeFileSync(path.join(cacheDir, `${id}-${fingerprint(id, root)}.json`), JSON.stringify(collected));
 }

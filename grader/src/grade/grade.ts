@@ -23,6 +23,8 @@ export interface CourseReport {
 
 export interface GradeRequest {
   submission?: string;
+  /** The course whose pristine exercises grade it (default: this repository). */
+  course?: string;
   exercises?: string[];
   jobs?: number;
   /** Time limits for each exercise's run (defaults: DEFAULT_LIMITS). */
@@ -35,17 +37,18 @@ export interface GradeRequest {
  * own killable process tree, several at once.
  */
 export async function gradeCourse(request: GradeRequest = {}): Promise<CourseReport> {
-  const submission = locateSubmission(request.submission ?? path.join(courseRoot, "exercises"));
-  const known = listExercises();
+  const course = request.course ?? courseRoot;
+  const submission = locateSubmission(request.submission ?? path.join(course, "exercises"));
+  const known = listExercises(course);
   const ids = request.exercises?.length ? request.exercises : known;
   const limits = { ...DEFAULT_LIMITS, ...request.limits };
   const exercises = await pool(ids, request.jobs ?? 2, async (id): Promise<GradedExercise> => {
     const src = submittedSrc(submission, id);
     const [expected, run] = await Promise.all([
-      expectedTests(id),
-      runTests({ exerciseDir: exerciseDir(id), srcDirs: src ? [src] : [], ...limits }),
+      expectedTests(id, course),
+      runTests({ exerciseDir: exerciseDir(id, course), srcDirs: src ? [src] : [], ...limits }),
     ]);
-    return { ...scoreRun(id, expected, run, limits), alteredFiles: alteredFiles(submission, id) };
+    return { ...scoreRun(id, expected, run, limits), alteredFiles: alteredFiles(submission, id, course) };
   });
   return {
     submission: request.submission ?? "exercises/",

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { EXERCISE_ID, exerciseDir } from "../exercises.ts";
+import { courseRoot, EXERCISE_ID, exerciseDir } from "../exercises.ts";
 import { givenFiles } from "@course/testkit/config";
 import { UsageError } from "./usage-error.ts";
 
@@ -57,9 +57,9 @@ const digest = (file: string) => createHash("sha256").update(readFileSync(file))
  * copy. They change nothing (the pristine ones are always used); the report
  * only says so.
  */
-export function alteredFiles(submission: Submission, id: string): AlteredFile[] {
+export function alteredFiles(submission: Submission, id: string, course = courseRoot): AlteredFile[] {
   const theirs = path.join(submission.root, id);
-  const ours = exerciseDir(id);
+  const ours = exerciseDir(id, course);
   if (path.resolve(theirs) === path.resolve(ours)) return [];
   const altered: AlteredFile[] = [];
   // A submission without test/ holds only what it changed: nothing to compare.

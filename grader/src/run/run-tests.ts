@@ -54,6 +54,8 @@ export interface RunResult {
 const OUTPUT_LIMIT = 16_384;
 /** How often the run's CPU time is read, to tell a loop. */
 const BUSY_POLL_MS = 250;
+/** After the run's process exits, how long its streams may stay open before the run is over anyway. */
+const CLOSE_GRACE_MS = 2_000;
 /** How long vitest may take to exit after reporting its end. */
 const EXIT_GRACE_MS = 3_000;
 
@@ -168,7 +170,20 @@ export function runTests(options: RunOptions): Promise<RunResult> {
       result.aborted = "crash";
       keep(Buffer.from(String(error)));
     });
+    // "exit" can come before the last messages on the IPC channel have been
+    // read; "close" comes once every stream of the child, that channel
+    // included, is closed: only then is all the run said known. A process the
+    // run left behind may hold a stream open: then the exit, shortly after, is enough.
+    let finished = false;
+    let exitStatus: { code: number | null; signal: NodeJS.Signals | null } | undefined;
     child.on("exit", (code, signal) => {
+      exitStatus = { code, signal };
+      setTimeout(() => finish(code, signal), CLOSE_GRACE_MS);
+    });
+    child.on("close", (code, signal) => finish(exitStatus?.code ?? code, exitStatus?.signal ?? signal));
+    function finish(code: number | null, signal: NodeJS.Signals | null) {
+      if (finished) return;
+      finished = true;
       clearTimeout(deadline);
       clearTimeout(idle);
       clearInterval(busy);
@@ -183,6 +198,6 @@ export function runTests(options: RunOptions): Promise<RunResult> {
       result.durationMs = Date.now() - started;
       rmSync(compileCache, { recursive: true, force: true });
       resolve(result);
-    });
+    }
   });
 }
