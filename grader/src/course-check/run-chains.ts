@@ -11,8 +11,12 @@ import { memoTransform } from "./memo-transform.ts";
 /** The kit's matchers, which the tamper-checking setup file would otherwise load. */
 const matchersSetup = fileURLToPath(import.meta.resolve("@course/testkit/matchers"));
 
-/** Past this, the whole check is stopped and the tests that were running are named. */
-const WATCHDOG_MS = 300_000;
+/**
+ * With no test finished for this long, the whole check is stopped and the
+ * tests that were running are named. Measured from the last progress, not from
+ * the start: on a loaded machine the check is slower, but it still progresses.
+ */
+const STALLED_MS = 120_000;
 
 const emptyRun = (): RunResult => ({ collected: [], results: [], moduleErrors: [], unhandledErrors: [], output: "", durationMs: 0 });
 
@@ -33,6 +37,11 @@ export async function runChains(chains: readonly LaidOutChain[]): Promise<Map<st
   };
   const running = new Map<string, string>();
   const started = Date.now();
+  const watchdog = setTimeout(() => {
+    console.error(`course-check: stopped: no test finished for ${STALLED_MS / 1000} s; still running: ${[...running.values()].join("; ") || "(no test had started)"}`);
+    process.exit(1);
+  }, STALLED_MS);
+  watchdog.unref();
 
   const reporter: Reporter = {
     onTestModuleCollected(testModule: TestModule) {
@@ -43,6 +52,7 @@ export async function runChains(chains: readonly LaidOutChain[]): Promise<Map<st
       running.set(testCase.module.moduleId, `${path.relative(layoutRoot, testCase.module.moduleId)} > ${testCase.name}`);
     },
     onTestCaseResult(testCase: TestCase) {
+      watchdog.refresh();
       running.delete(testCase.module.moduleId);
       const where = locate(testCase.module.moduleId);
       if (!where) return;
@@ -65,11 +75,6 @@ export async function runChains(chains: readonly LaidOutChain[]): Promise<Map<st
     },
   };
 
-  const watchdog = setTimeout(() => {
-    console.error(`course-check: stopped after ${WATCHDOG_MS / 1000} s; still running: ${[...running.values()].join("; ") || "(no test had started)"}`);
-    process.exit(1);
-  }, WATCHDOG_MS);
-  watchdog.unref();
   try {
     const include = [...new Set(chains.map((chain) => `${path.relative(layoutRoot, path.dirname(chain.folder))}/*/test/**/*.test.ts`))];
     const vitest = await startVitest(
