@@ -6,7 +6,8 @@ import { availableParallelism } from "node:os";
 
 /**
  * One hog, as a script for `node -e`: mulberry32 seeded from argv, then bursts
- * of 50–400 ms spinning and 0–40 ms resting (about nine tenths of a core).
+ * of 50–400 ms spinning and 0–40 ms resting (about nine tenths of a core),
+ * until its parent is gone.
  */
 const HOG = `
 let state = Number(process.argv[1]) >>> 0;
@@ -17,7 +18,10 @@ const random = () => {
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
+const parent = process.ppid;
 const burst = () => {
+  // Orphaned (the soak was killed before it could stop us): stop too.
+  if (process.ppid !== parent) process.exit(0);
   const until = Date.now() + 50 + Math.floor(random() * 350);
   while (Date.now() < until) {}
   setTimeout(burst, Math.floor(random() * 40));
