@@ -1,3 +1,4 @@
+import { cut, MESSAGE_LIMIT } from "./cut.ts";
 import type { CollectedTest } from "./run/messages.ts";
 import type { RunResult } from "./run/run-tests.ts";
 
@@ -8,6 +9,7 @@ export interface TestReport {
   status: "pass" | "fail";
   score: number;
   maxScore: number;
+  /** Why it failed: written by the code under test as much as by the test, so cut to MESSAGE_LIMIT. */
   message?: string;
   durationMs: number;
 }
@@ -18,7 +20,7 @@ export interface ExerciseReport {
   maxScore: number;
   /** pass: full marks; fail: graded, not full; error: could not be graded (score 0). */
   status: "pass" | "fail" | "error";
-  /** For an error, what went wrong, in one line a student can act on. */
+  /** For an error, what went wrong, in one line a student can act on (cut to MESSAGE_LIMIT). */
   message?: string;
   tests: TestReport[];
 }
@@ -113,12 +115,12 @@ export function scoreRun(
       durationMs: outcome?.durationMs ?? 0,
     };
     if (test.line !== undefined) report.line = test.line;
-    if (!passed) report.message = outcome?.message ?? (error ? `not graded: ${error}` : "did not run");
+    if (!passed) report.message = cut(outcome?.message ?? (error ? `not graded: ${error}` : "did not run"), MESSAGE_LIMIT);
     return report;
   });
   const score = tests.reduce((sum, t) => sum + t.score, 0);
   const maxScore = tests.reduce((sum, t) => sum + t.maxScore, 0);
   const report: ExerciseReport = { id, score, maxScore, status: error ? "error" : score === maxScore ? "pass" : "fail", tests };
-  if (error) report.message = error;
+  if (error) report.message = cut(error, MESSAGE_LIMIT);
   return report;
 }

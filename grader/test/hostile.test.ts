@@ -1,9 +1,11 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { solutionDir } from "../src/exercises.ts";
-import { gradeCourse, type CourseReport } from "../src/grade/grade.ts";
+import { exerciseDir, solutionDir } from "../src/exercises.ts";
+import { gradeCourse, type CourseReport, type GradedExercise } from "../src/grade/grade.ts";
+import { stageSubmittedSrc } from "../src/grade/stage.ts";
 
 const fixtures = path.join(import.meta.dirname, "fixtures");
 /** A course of two small exercises: real exercises on the real kit, cheap to grade many times. */
@@ -13,11 +15,16 @@ const TARGET = "01-answer";
 const BYSTANDER = "02-echo";
 
 interface Case {
+  /** A folder of fixtures/hostile/, laid over the reference solution (or a submission made by `make`). */
   fixture: string;
-  status: "error" | "fail";
+  status: "error" | "fail" | "pass";
   message?: RegExp;
   /** The most it may score: what the same code earns honestly, or 0. */
   atMost: number;
+  /** Graded test for test exactly like the reference solution, or the untouched stub. */
+  like?: "reference" | "stub";
+  /** Makes the submission in `dir` itself, instead of a folder of fixtures/hostile/. */
+  make?: (dir: string) => void;
   /**
    * Grade a bystander exercise in the same run: for one attack of each kind on
    * the run itself (a loop, a hang, a killed process), which must stay that
@@ -43,27 +50,58 @@ const cases: Case[] = [
   { fixture: "patches-testkit", status: "error", message: /imports "@course\/testkit"/, atMost: 0 },
   { fixture: "prints-fake-results", status: "fail", atMost: 0 },
   { fixture: "edits-given-file", status: "fail", atMost: 3 },
+  // The course's TypeScript settings, whatever the submission holds (their answers depend on them).
+  { fixture: "no-tsconfig", status: "pass", atMost: 4, like: "reference" },
+  { fixture: "hostile-tsconfig", status: "pass", atMost: 4, like: "reference" },
+  // Nothing of the grader's environment: this one answers only if it can read GRADER_TEST_SECRET.
+  { fixture: "reads-environment", status: "fail", atMost: 0, like: "stub" },
+  // A link to the reference's answer.ts, in place of the file: not followed, so the stub's answer.ts is used.
+  {
+    fixture: "links-to-reference",
+    status: "fail",
+    atMost: 0,
+    like: "stub",
+    make: (dir) => {
+      const src = path.join(dir, TARGET, "src");
+      cpSync(path.join(solutionDir(TARGET, course), "src"), src, { recursive: true });
+      rmSync(path.join(src, "answer.ts"));
+      symlinkSync(path.join(solutionDir(TARGET, course), "src", "answer.ts"), path.join(src, "answer.ts"));
+    },
+  },
+  // What the others are compared with.
+  { fixture: "reference", status: "pass", atMost: 4, make: (dir) => cpSync(path.join(solutionDir(TARGET, course), "src"), path.join(dir, TARGET, "src"), { recursive: true }) },
+  { fixture: "stub", status: "fail", atMost: 0, make: () => {} },
 ];
 
 const work = mkdtempSync(path.join(tmpdir(), "grader-hostile-"));
 const reports = new Map<string, CourseReport>();
 
-/** A submission: the reference solution of the target with the fixture's files on top, and the bystander's. */
-function submissionFor(fixture: string): string {
+/**
+ * A submission: the reference solution of the target with the fixture's files
+ * on top (its src/ and anything beside it), and the bystander's.
+ */
+function submissionFor({ fixture, make }: Case): string {
   const dir = path.join(work, fixture);
-  cpSync(path.join(solutionDir(TARGET, course), "src"), path.join(dir, TARGET, "src"), { recursive: true });
-  cpSync(path.join(fixtures, "hostile", fixture, TARGET, "src"), path.join(dir, TARGET, "src"), { recursive: true });
+  if (make) make(dir);
+  else {
+    cpSync(path.join(solutionDir(TARGET, course), "src"), path.join(dir, TARGET, "src"), { recursive: true });
+    cpSync(path.join(fixtures, "hostile", fixture, TARGET), path.join(dir, TARGET), { recursive: true });
+  }
   cpSync(path.join(solutionDir(BYSTANDER, course), "src"), path.join(dir, BYSTANDER, "src"), { recursive: true });
   return dir;
 }
 
+/** A secret of the grader's environment, as a token in CI: no run may see it. */
+const SECRET = "GRADER_TEST_SECRET";
+
 beforeAll(async () => {
+  process.env[SECRET] = "s3cret";
   // The hangs are started first: most of the time goes to waiting for them to
   // be noticed, and the other lanes grade the rest meanwhile.
   const queue = [...cases].sort((a, b) => Number(b.bystander ?? false) - Number(a.bystander ?? false));
   const lane = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const submission = submissionFor(next.fixture);
+      const submission = submissionFor(next);
       const exercises = next.bystander ? [TARGET, BYSTANDER] : [TARGET];
       // A loop is caught by the CPU it burns: 3 s of it is plenty for these
       // exercises, and a run merely starved by a busy machine burns little.
@@ -74,22 +112,36 @@ beforeAll(async () => {
   await Promise.all([lane(), lane(), lane()]);
 }, 600_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  delete process.env[SECRET];
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** An exercise's grading, test by test, as a student would compare two. */
+const outcome = (e: GradedExercise) => ({ status: e.status, score: e.score, tests: e.tests.map((t) => [t.name, t.status, t.score]) });
+const target = (fixture: string) => reports.get(fixture)!.exercises.find((e) => e.id === TARGET)!;
 
 describe("a hostile submission", () => {
-  test.each(cases)("$fixture is graded as $status and earns nothing it did not earn", ({ fixture, status, message, atMost }) => {
-    const report = reports.get(fixture)!;
-    const target = report.exercises.find((e) => e.id === TARGET)!;
-    expect(target.status).toBe(status);
-    expect(target.score).toBeLessThanOrEqual(atMost);
-    if (message) expect(target.message).toMatch(message);
-    if (status === "error") expect(target.score).toBe(0);
-    expect(target.maxScore).toBe(4);
+  test.each(cases)("$fixture is graded as $status and earns nothing it did not earn", ({ fixture, status, message, atMost, like }) => {
+    const graded = target(fixture);
+    expect(graded.status, graded.message).toBe(status);
+    expect(graded.score).toBeLessThanOrEqual(atMost);
+    if (message) expect(graded.message).toMatch(message);
+    if (status === "error") expect(graded.score).toBe(0);
+    expect(graded.maxScore).toBe(4);
+    if (like) expect(outcome(graded)).toEqual(outcome(target(like)));
   });
 
   test("that rewrites a file the exercise gives is graded with the original, and the report says so", () => {
-    const target = reports.get("edits-given-file")!.exercises.find((e) => e.id === TARGET)!;
-    expect(target.alteredFiles).toEqual([{ file: "src/answer-error.ts", change: "changed" }]);
+    expect(target("edits-given-file").alteredFiles).toEqual([{ file: "src/answer-error.ts", change: "changed" }]);
+  });
+
+  test("that brings TypeScript settings or links is graded without them, and the report says so", () => {
+    expect(target("hostile-tsconfig").alteredFiles).toEqual([
+      { file: "src/tsconfig.json", change: "ignored", reason: "a configuration file: the course's own settings are used" },
+    ]);
+    expect(target("links-to-reference").alteredFiles).toEqual([{ file: "src/answer.ts", change: "ignored", reason: "a symbolic link: links are not followed" }]);
+    expect(target("no-tsconfig").alteredFiles).toEqual([]);
   });
 
   test("that loops, hangs or kills its process leaves the other exercises of the submission graded normally", () => {
@@ -98,5 +150,56 @@ describe("a hostile submission", () => {
       expect(other.status, `${BYSTANDER} in the same run as ${fixture}: ${other.message ?? "no message"}`).toBe("pass");
       expect(other.score).toBe(other.maxScore);
     }
+  });
+});
+
+describe("a submission's src/ is copied, never run in place", () => {
+  const pristine = exerciseDir(TARGET, course);
+
+  test("its regular files only, beside the course's own tsconfig.json and module type", () => {
+    const dir = path.join(work, "staged", TARGET);
+    const src = path.join(dir, "src");
+    mkdirSync(path.join(src, "nested"), { recursive: true });
+    writeFileSync(path.join(src, "answer.ts"), "export const a = 1;\n");
+    writeFileSync(path.join(src, "nested", "more.ts"), "export const b = 2;\n");
+    writeFileSync(path.join(src, "package.json"), '{ "type": "commonjs" }\n');
+    writeFileSync(path.join(src, "nested", "tsconfig.json"), "{}\n");
+    symlinkSync("/etc/hostname", path.join(src, "secret.ts"));
+    symlinkSync(path.join(solutionDir(TARGET, course), "src"), path.join(src, "linked"));
+    if (process.platform !== "win32") execFileSync("mkfifo", [path.join(src, "pipe.ts")]);
+    const staged = stageSubmittedSrc({ root: path.join(work, "staged"), ids: [TARGET] }, TARGET, pristine);
+    try {
+      expect(staged.src).toBe(path.join(path.dirname(staged.src!), "src"));
+      expect(path.basename(path.dirname(staged.src!))).toBe(TARGET);
+      expect(readFileSync(path.join(staged.src!, "nested", "more.ts"), "utf8")).toBe("export const b = 2;\n");
+      const copy = path.dirname(staged.src!);
+      expect(JSON.parse(readFileSync(path.join(copy, "tsconfig.json"), "utf8"))).toEqual({ extends: path.join(pristine, "tsconfig.json"), include: ["src"], exclude: [] });
+      expect(JSON.parse(readFileSync(path.join(copy, "package.json"), "utf8"))).toEqual({ private: true, type: "module" });
+      expect(staged.ignored.map((i) => i.file).sort()).toEqual(
+        ["src/linked", "src/nested/tsconfig.json", "src/package.json", "src/secret.ts", ...(process.platform === "win32" ? [] : ["src/pipe.ts"])].sort(),
+      );
+      staged.remove();
+      expect(() => readFileSync(path.join(staged.src!, "answer.ts"))).toThrow();
+    } finally {
+      staged.remove();
+    }
+  });
+
+  test("an exercise without a tsconfig.json of its own gets the transform's defaults, spelled out", () => {
+    const staged = stageSubmittedSrc({ root: path.join(work, "staged"), ids: [TARGET] }, TARGET, exerciseDir(BYSTANDER, course));
+    try {
+      expect(JSON.parse(readFileSync(path.join(path.dirname(staged.src!), "tsconfig.json"), "utf8"))).toEqual({ compilerOptions: { target: "ESNext" }, include: ["src"], exclude: [] });
+    } finally {
+      staged.remove();
+    }
+  });
+
+  test("a src/ that is a link is not followed: the stub is graded, and the report says so", () => {
+    const root = path.join(work, "linked-src");
+    mkdirSync(path.join(root, TARGET), { recursive: true });
+    symlinkSync(path.join(solutionDir(TARGET, course), "src"), path.join(root, TARGET, "src"));
+    const staged = stageSubmittedSrc({ root, ids: [TARGET] }, TARGET, pristine);
+    expect(staged.src).toBeUndefined();
+    expect(staged.ignored).toEqual([{ file: "src", change: "ignored", reason: "a symbolic link: links are not followed" }]);
   });
 });

@@ -1,11 +1,13 @@
 import type { CourseReport } from "../grade/grade.ts";
 import { formatClassroom } from "./classroom.ts";
+import { formatGithub } from "./github.ts";
+import { formatGradescope } from "./gradescope.ts";
 import { formatJson } from "./json.ts";
 import { formatJunit } from "./junit.ts";
 import { formatMarkdown } from "./markdown.ts";
 import { formatPretty } from "./pretty.ts";
 
-export const FORMATS = ["pretty", "json", "classroom", "junit", "markdown"] as const;
+export const FORMATS = ["pretty", "json", "classroom", "junit", "markdown", "github", "gradescope"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface FormatOptions {
@@ -25,5 +27,9 @@ export function formatReport(report: CourseReport, format: Format, options: Form
       return formatJunit(report);
     case "markdown":
       return formatMarkdown(report);
+    case "github":
+      return formatGithub(report);
+    case "gradescope":
+      return formatGradescope(report);
   }
 }

@@ -1,5 +1,6 @@
+import { cut, MESSAGE_LIMIT } from "../cut.ts";
 import type { CourseReport } from "../grade/grade.ts";
-import { firstLine, testPath } from "./text.ts";
+import { firstLine, testPath, truncate } from "./text.ts";
 
 // XML 1.0 forbids most control characters, even escaped; drop them.
 // eslint-disable-next-line no-control-regex -- they are exactly what is removed
@@ -15,7 +16,11 @@ const escape = (text: string) =>
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
-/** JUnit XML, as CI systems read it: one <testsuite> per exercise, one <testcase> per test. */
+/**
+ * JUnit XML, as CI systems read it: one <testsuite> per exercise, one
+ * <testcase> per test, each failure with its message whole up to
+ * MESSAGE_LIMIT characters (its first line, up to 200, as the attribute).
+ */
 export function formatJunit(report: CourseReport): string {
   const count = (pick: (e: CourseReport["exercises"][number]) => number) => report.exercises.reduce((n, e) => n + pick(e), 0);
   const failuresOf = (e: CourseReport["exercises"][number]) => (e.status === "error" ? 0 : e.tests.filter((t) => t.status === "fail").length);
@@ -40,10 +45,10 @@ export function formatJunit(report: CourseReport): string {
         continue;
       }
       const tag = exercise.status === "error" ? "error" : "failure";
-      const message = test.message ?? "failed";
+      const message = cut(test.message ?? "failed", MESSAGE_LIMIT);
       lines.push(
         `    <testcase ${attributes}>`,
-        `      <${tag} message="${escape(firstLine(message))}" type="${tag === "error" ? "ExerciseError" : "AssertionError"}">${escape(message)}</${tag}>`,
+        `      <${tag} message="${escape(truncate(firstLine(message), 200))}" type="${tag === "error" ? "ExerciseError" : "AssertionError"}">${escape(message)}</${tag}>`,
         `    </testcase>`,
       );
     }

@@ -1,5 +1,5 @@
 import type { CourseReport } from "../grade/grade.ts";
-import { firstLine, truncate } from "./text.ts";
+import { ALTERED_SHOWN, cut, describeAltered, firstLine, oneLine, truncate } from "./text.ts";
 
 const BAR_WIDTH = 20;
 
@@ -8,7 +8,12 @@ function paint(color: boolean) {
   return { green: code(32), red: code(31), yellow: code(33), dim: code(2), bold: code(1) };
 }
 
-/** The table a person reads in a terminal: a bar per exercise, the reason for each failed test, the total. */
+/**
+ * The table a person reads in a terminal: a bar per exercise, the reason for
+ * each failed test (its first line, 110 characters), the total. What the
+ * submission wrote is printed without control characters: no escape sequence
+ * of its own reaches the terminal.
+ */
 export function formatPretty(report: CourseReport, color: boolean): string {
   const c = paint(color);
   const idWidth = Math.max(8, ...report.exercises.map((e) => e.id.length));
@@ -20,15 +25,17 @@ export function formatPretty(report: CourseReport, color: boolean): string {
     const points = `${exercise.score}/${exercise.maxScore}`.padStart(7);
     lines.push(`  ${exercise.id.padEnd(idWidth)}  ${bar} ${points}  ${tint(exercise.status)}`);
     if (exercise.status === "error") {
-      lines.push(`      ${c.yellow("!")} ${exercise.message ?? "could not be graded"}`);
+      lines.push(`      ${c.yellow("!")} ${cut(oneLine(exercise.message ?? "could not be graded"), 300)}`);
     } else {
       for (const test of exercise.tests.filter((t) => t.status === "fail")) {
-        lines.push(`      ${c.red("✗")} ${test.name}`, `        ${c.dim(truncate(firstLine(test.message), 110))}`);
+        lines.push(`      ${c.red("✗")} ${oneLine(test.name)}`, `        ${c.dim(truncate(oneLine(firstLine(test.message)), 110))}`);
       }
     }
-    for (const altered of exercise.alteredFiles) {
-      lines.push(`      ${c.dim(`note: ${altered.file} was ${altered.change} in the submission; the original was used`)}`);
+    for (const altered of exercise.alteredFiles.slice(0, ALTERED_SHOWN)) {
+      const use = altered.change === "ignored" ? "" : "; the original was used";
+      lines.push(`      ${c.dim(`note: ${describeAltered(altered, cut(oneLine(altered.file), 200))}${use}`)}`);
     }
+    if (exercise.alteredFiles.length > ALTERED_SHOWN) lines.push(`      ${c.dim(`note: and ${exercise.alteredFiles.length - ALTERED_SHOWN} more files`)}`);
   }
   if (report.unknownExercises.length > 0) {
     lines.push("", c.dim(`  not exercises of this course (ignored): ${report.unknownExercises.join(", ")}`));

@@ -13,19 +13,23 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  if (options.out !== undefined) {
-    const dir = path.dirname(path.resolve(options.out));
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`cannot write ${options.out}: no such directory ${dir}`);
+  for (const { out } of options.outputs) {
+    if (out === undefined) continue;
+    const dir = path.dirname(path.resolve(out));
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`cannot write ${out}: no such directory ${dir}`);
   }
+  // One grading run: the code under test runs once, and every report is written from it.
   const report = await gradeCourse({
     ...(options.submission === undefined ? {} : { submission: options.submission }),
     exercises: options.exercises,
     jobs: options.jobs,
   });
-  const color = options.out === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const text = formatReport(report, options.format, { color });
-  if (options.out === undefined) process.stdout.write(text);
-  else writeFileSync(options.out, text);
+  for (const { format, out } of options.outputs) {
+    const color = out === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR;
+    const text = formatReport(report, format, { color });
+    if (out === undefined) process.stdout.write(text);
+    else writeFileSync(out, text);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -4,10 +4,14 @@ import { pool } from "../pool.ts";
 import { runTests } from "../run/run-tests.ts";
 import { DEFAULT_LIMITS, scoreRun, type ExerciseReport, type ScoreLimits } from "../score.ts";
 import { expectedTests } from "./expected-tests.ts";
-import { alteredFiles, locateSubmission, submittedSrc, type AlteredFile } from "./submission.ts";
+import { stageSubmittedSrc } from "./stage.ts";
+import { alteredFiles, locateSubmission, type AlteredFile } from "./submission.ts";
 
 export interface GradedExercise extends ExerciseReport {
-  /** Test files and given files the submission changed, deleted or added: ignored, but reported. */
+  /**
+   * Test files and given files the submission changed, deleted or added, and
+   * files of its src/ that were not used (links, configuration): ignored, but reported.
+   */
   alteredFiles: AlteredFile[];
 }
 
@@ -19,6 +23,8 @@ export interface CourseReport {
   exercises: GradedExercise[];
   /** Folders in the submission that are not exercises of this course. */
   unknownExercises: string[];
+  /** How long grading took, in wall-clock ms. */
+  durationMs?: number;
 }
 
 export interface GradeRequest {
@@ -33,22 +39,29 @@ export interface GradeRequest {
 
 /**
  * Grades a submission (by default, `exercises/` as it stands): each exercise's
- * pristine tests run against the submitted `src/` laid over the stub, in its
+ * pristine tests run against a copy of the submitted `src/` (compiled with the
+ * course's own TypeScript settings, see stage.ts) laid over the stub, in its
  * own killable process tree, several at once.
  */
 export async function gradeCourse(request: GradeRequest = {}): Promise<CourseReport> {
+  const started = Date.now();
   const course = request.course ?? courseRoot;
   const submission = locateSubmission(request.submission ?? path.join(course, "exercises"));
   const known = listExercises(course);
   const ids = request.exercises?.length ? request.exercises : known;
   const limits = { ...DEFAULT_LIMITS, ...request.limits };
   const exercises = await pool(ids, request.jobs ?? 2, async (id): Promise<GradedExercise> => {
-    const src = submittedSrc(submission, id);
-    const [expected, run] = await Promise.all([
-      expectedTests(id, course),
-      runTests({ exerciseDir: exerciseDir(id, course), srcDirs: src ? [src] : [], ...limits }),
-    ]);
-    return { ...scoreRun(id, expected, run, limits), alteredFiles: alteredFiles(submission, id, course) };
+    const pristine = exerciseDir(id, course);
+    const staged = stageSubmittedSrc(submission, id, pristine);
+    try {
+      const [expected, run] = await Promise.all([
+        expectedTests(id, course),
+        runTests({ exerciseDir: pristine, srcDirs: staged.src ? [staged.src] : [], ...limits }),
+      ]);
+      return { ...scoreRun(id, expected, run, limits), alteredFiles: [...alteredFiles(submission, id, course), ...staged.ignored] };
+    } finally {
+      staged.remove();
+    }
   });
   return {
     submission: request.submission ?? "exercises/",
@@ -56,5 +69,6 @@ export async function gradeCourse(request: GradeRequest = {}): Promise<CourseRep
     maxScore: exercises.reduce((sum, e) => sum + e.maxScore, 0),
     exercises,
     unknownExercises: submission.ids.filter((id) => !known.includes(id)),
+    durationMs: Date.now() - started,
   };
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { courseRoot, EXERCISE_ID, exerciseDir } from "../exercises.ts";
 import { givenFiles } from "@course/testkit/config";
@@ -37,19 +37,38 @@ export function submittedSrc(submission: Submission, id: string): string | undef
 }
 
 export interface AlteredFile {
+  /** Relative to the exercise folder, e.g. "test/a.test.ts", "src/answer.ts". */
   file: string;
-  change: "changed" | "deleted" | "added";
+  /**
+   * changed, deleted, added: a test file or a given file, of which the
+   * original was used. ignored: a file of the submission's src/ that was not
+   * used at all (a symbolic link, a configuration file; see stage.ts), with
+   * the reason.
+   */
+  change: "changed" | "deleted" | "added" | "ignored";
+  reason?: string;
 }
 
+/** What a submission holds there, without following a symbolic link (undefined: nothing). */
+export const entryAt = (file: string) => lstatSync(file, { throwIfNoEntry: false });
+
+/** A directory, not a symbolic link to one: a submission's links are never followed. */
+const isRealDir = (dir: string) => entryAt(dir)?.isDirectory() === true;
+
 function filesUnder(dir: string, prefix = ""): string[] {
-  if (!isDir(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const rel = path.join(prefix, name);
-    return isDir(path.join(dir, name)) ? filesUnder(path.join(dir, name), rel) : [rel];
+  if (!isRealDir(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const rel = path.join(prefix, entry.name);
+    return entry.isDirectory() ? filesUnder(path.join(dir, entry.name), rel) : [rel];
   });
 }
 
-const digest = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+/** A file's content digest; anything but a regular file (a link, a FIFO) is never read, and differs. */
+function digest(file: string): string {
+  const entry = entryAt(file);
+  if (!entry?.isFile()) return `not a regular file (${entry?.mode ?? "missing"})`;
+  return createHash("sha256").update(readFileSync(file)).digest("hex");
+}
 
 /**
  * Test files, and files the exercise gives (e.g. src/http-error.ts), that the
@@ -63,7 +82,7 @@ export function alteredFiles(submission: Submission, id: string, course = course
   if (path.resolve(theirs) === path.resolve(ours)) return [];
   const altered: AlteredFile[] = [];
   // A submission without test/ holds only what it changed: nothing to compare.
-  if (isDir(path.join(theirs, "test"))) {
+  if (isRealDir(path.join(theirs, "test"))) {
     const original = new Set(filesUnder(path.join(ours, "test")));
     const submitted = new Set(filesUnder(path.join(theirs, "test")));
     for (const file of original) {
@@ -75,7 +94,8 @@ export function alteredFiles(submission: Submission, id: string, course = course
   }
   for (const given of givenFiles(ours)) {
     const where = path.join("src", given);
-    if (existsSync(path.join(theirs, where)) && differs(where)) altered.push({ file: where, change: "changed" });
+    // Anything but a regular file there is not used at all, and reported as such (stage.ts).
+    if (entryAt(path.join(theirs, where))?.isFile() && differs(where)) altered.push({ file: where, change: "changed" });
   }
   return altered;
 

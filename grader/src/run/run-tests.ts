@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -51,6 +51,34 @@ export interface RunResult {
   durationMs: number;
 }
 
+/**
+ * The only variables of the grader's environment a run sees: what Node and the
+ * operating system need to run at all (Windows' among them), and the locale
+ * and time zone. Everything else stays out: a run executes student code, and
+ * the grader's environment may hold secrets (a token in CI). `CI` is left out
+ * too, so that a run behaves the same in CI and on an instructor's machine.
+ */
+export const PASSED_ON_ENV = ["PATH", "LANG", "LC_ALL", "TZ", "SystemRoot", "ComSpec", "PATHEXT"] as const;
+
+/**
+ * The environment of a run: PASSED_ON_ENV from the grader's, a home and a
+ * temporary folder of the run's own (deleted with it, so nothing written there
+ * reaches a later run), and what the run itself needs.
+ */
+export function runEnvironment(runDir: string, own: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const name of PASSED_ON_ENV) {
+    const value = process.env[name];
+    if (value !== undefined) env[name] = value;
+  }
+  const home = path.join(runDir, "home");
+  const tmp = path.join(runDir, "tmp");
+  mkdirSync(home, { recursive: true });
+  mkdirSync(tmp, { recursive: true });
+  Object.assign(env, { HOME: home, USERPROFILE: home, TMPDIR: tmp, TEMP: tmp, TMP: tmp }, own);
+  return env;
+}
+
 const OUTPUT_LIMIT = 16_384;
 /** How often the run's CPU time is read, to tell a loop. */
 const BUSY_POLL_MS = 250;
@@ -87,20 +115,22 @@ export function runTests(options: RunOptions): Promise<RunResult> {
     "--hookTimeout",
     String(testTimeoutMs),
   ];
+  // Everything the run may write (its home, its temporary files, its compile
+  // cache) is in a folder of its own, deleted when it ends.
+  const runDir = mkdtempSync(path.join(tmpdir(), "course-run-"));
   // Node's compile cache makes vitest, vite and msw start faster. The run gets a
   // copy of the course's own cache: whatever the code under test writes there
   // is thrown away with the copy, never read by a later run.
-  const compileCache = mkdtempSync(path.join(tmpdir(), "course-run-"));
+  const compileCache = path.join(runDir, "compile-cache");
   if (existsSync(sharedCompileCache)) cpSync(sharedCompileCache, compileCache, { recursive: true });
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  else mkdirSync(compileCache);
+  // Not the grader's environment (no NODE_OPTIONS, no secrets): see PASSED_ON_ENV.
+  const env = runEnvironment(runDir, {
     COURSE_SRC_DIRS: srcDirs.join(path.delimiter),
     FORCE_COLOR: "0",
     NO_COLOR: "1",
     NODE_COMPILE_CACHE: compileCache,
-  };
-  delete env.COURSE_VARIANT;
-  delete env.NODE_OPTIONS;
+  });
 
   const result: RunResult = { collected: [], results: [], moduleErrors: [], unhandledErrors: [], output: "", durationMs: 0 };
   return new Promise((resolve) => {
@@ -196,7 +226,7 @@ export function runTests(options: RunOptions): Promise<RunResult> {
       // Reap any worker the run left behind (e.g. one stuck in a loop).
       killGroup();
       result.durationMs = Date.now() - started;
-      rmSync(compileCache, { recursive: true, force: true });
+      rmSync(runDir, { recursive: true, force: true });
       resolve(result);
     }
   });

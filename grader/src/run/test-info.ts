@@ -1,15 +1,21 @@
 import path from "node:path";
 import type { TestCase } from "vitest/node";
+import { cut, MESSAGE_LIMIT } from "../cut.ts";
 import type { CollectedTest } from "./messages.ts";
 
 // eslint-disable-next-line no-control-regex -- colour codes are exactly what is removed
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-/** An error as one readable string: "TypeError: …", without colour codes. */
+/**
+ * An error as one readable string: "TypeError: …", without colour codes, and
+ * cut to MESSAGE_LIMIT (the code under test chooses its errors' messages).
+ */
 export function describeError(error: { message?: string; name?: string } | undefined): string {
   if (!error) return "unknown error";
-  const name = error.name && error.name !== "Error" && !error.message?.startsWith(error.name) ? `${error.name}: ` : "";
-  return `${name}${error.message ?? String(error)}`.replace(ANSI, "");
+  const message = String(error.message ?? error);
+  const name = error.name && error.name !== "Error" && !message.startsWith(String(error.name)) ? `${String(error.name).slice(0, 200)}: ` : "";
+  // Cut before the colour codes are removed too, so a huge message is not scanned whole.
+  return cut(`${name}${cut(message, 2 * MESSAGE_LIMIT)}`.replace(ANSI, ""), MESSAGE_LIMIT);
 }
 
 /** A test as the grader knows it: name, file (relative to `root`), points, line. */
