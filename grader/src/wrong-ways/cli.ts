@@ -65,7 +65,7 @@ function save(id: string, name: string, why: string | undefined): string {
     if (replayed.get(rel) !== after) throw new Error(`wrong/${name}.patch does not reproduce the edit of ${rel}; the edit is kept in the patch, check it by hand`);
   }
   return `saved solutions/${id}/wrong/${name}.patch (${edit.map((e) => e.file).join(", ")}); the reference is back as committed.\n` +
-    `See which tests catch it: npx course-check ${id}   (or: cd solutions/${id} && COURSE_VARIANT=${name} npx vitest run)\n`;
+    `See which tests catch it: npm run check -- --force ${id}   (or: cd solutions/${id} && COURSE_VARIANT=${name} npx vitest run)\n`;
 }
 
 function edit(id: string, name: string): string {
