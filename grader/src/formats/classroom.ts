@@ -43,7 +43,7 @@ export function classroomResult(report: CourseReport, messageLimit = CLASSROOM_M
         score: test.score,
         // On one line: the reporter prints an error's message in the job's log,
         // where a line starting with `::` would be a workflow command.
-        message: cut(oneLine(test.message ?? ""), messageLimit),
+        message: oneLine(cut(test.message ?? "", messageLimit)),
         test_code: "",
         filename: filenames ? testPath(exercise.id, test.file) : "",
         line_no: test.line ?? 0,

@@ -20,7 +20,7 @@ const cell = (text: string) => truncate(firstLine(text), 200).replace(/\|/g, "\\
 
 /** Inline code that no backtick or line break in `text` can end early. */
 function code(text: string): string {
-  const inner = cut(oneLine(text), 200);
+  const inner = oneLine(cut(text, 200));
   const ticks = "`".repeat(Math.max(0, ...(inner.match(/`+/g) ?? []).map((run) => run.length)) + 1);
   return `${ticks} ${inner} ${ticks}`;
 }

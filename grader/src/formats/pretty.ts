@@ -25,7 +25,7 @@ export function formatPretty(report: CourseReport, color: boolean): string {
     const points = `${exercise.score}/${exercise.maxScore}`.padStart(7);
     lines.push(`  ${exercise.id.padEnd(idWidth)}  ${bar} ${points}  ${tint(exercise.status)}`);
     if (exercise.status === "error") {
-      lines.push(`      ${c.yellow("!")} ${cut(oneLine(exercise.message ?? "could not be graded"), 300)}`);
+      lines.push(`      ${c.yellow("!")} ${oneLine(cut(exercise.message ?? "could not be graded", 300))}`);
     } else {
       for (const test of exercise.tests.filter((t) => t.status === "fail")) {
         lines.push(`      ${c.red("✗")} ${oneLine(test.name)}`, `        ${c.dim(truncate(oneLine(firstLine(test.message)), 110))}`);
@@ -33,7 +33,7 @@ export function formatPretty(report: CourseReport, color: boolean): string {
     }
     for (const altered of exercise.alteredFiles.slice(0, ALTERED_SHOWN)) {
       const use = altered.change === "ignored" ? "" : "; the original was used";
-      lines.push(`      ${c.dim(`note: ${describeAltered(altered, cut(oneLine(altered.file), 200))}${use}`)}`);
+      lines.push(`      ${c.dim(`note: ${describeAltered(altered, oneLine(cut(altered.file, 200)))}${use}`)}`);
     }
     if (exercise.alteredFiles.length > ALTERED_SHOWN) lines.push(`      ${c.dim(`note: and ${exercise.alteredFiles.length - ALTERED_SHOWN} more files`)}`);
   }
