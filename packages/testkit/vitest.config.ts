@@ -9,6 +9,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // A worker thread per test file starts faster than a process.
     pool: "threads",
+    experimental: { diagnostics: false },
     reporters: results ? ["default", ["json", { outputFile: path.join(results, "testkit.json") }]] : ["default"],
   },
 });

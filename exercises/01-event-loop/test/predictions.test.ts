@@ -2,9 +2,9 @@
 // snippet runs for real, within a few milliseconds, and what it logged is
 // compared with the student's prediction.
 import { points } from "@course/testkit";
-import { assert, describe, test } from "vitest";
+import { describe, test } from "vitest";
 import { predictions, snippets, type SnippetName } from "../src/index.ts";
-import { predictionMismatch, runSnippet } from "./helpers.ts";
+import { failWith, predictionMismatch, runSnippet } from "./helpers.ts";
 
 interface Case {
   /** What the snippet is about; the test's name is built from it, so keep it stable. */
@@ -89,7 +89,7 @@ describe("predictions", () => {
     test(`predictions.${name} is the order Node really runs ${about}`, points(worth), async () => {
       const run = await runSnippet(snippets[name], labels);
       const mismatch = predictionMismatch({ name, predicted: predictions[name], run, labels, rule });
-      if (mismatch) assert.fail(mismatch);
+      if (mismatch) failWith(mismatch);
     });
   }
 });

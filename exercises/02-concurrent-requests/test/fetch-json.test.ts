@@ -9,7 +9,7 @@ describe("fetchJson", () => {
   test("fetchJson resolves with the parsed JSON body", async () => {
     api.get("/users/1", { json: { id: 1, name: "Ada" }, after: 300 });
     const outcome = await clock.settle(fetchJson(api.url("/users/1")));
-    expect(valueOf(outcome)).toEqual({ id: 1, name: "Ada" });
+    expect(valueOf(outcome, "fetchJson(/users/1)")).toEqual({ id: 1, name: "Ada" });
     expect(outcome).toResolveAt(300);
   });
 
@@ -17,7 +17,7 @@ describe("fetchJson", () => {
     api.get("/missing", { status: 404, json: { error: "not found" } });
     api.get("/broken", { status: 500, text: "oops" });
     for (const [path, status] of [["/missing", 404], ["/broken", 500]] as const) {
-      const reason = reasonOf(await clock.settle(fetchJson(api.url(path))));
+      const reason = reasonOf(await clock.settle(fetchJson(api.url(path))), `fetchJson(${path}), answered with a ${status},`);
       expect(reason, `fetchJson(${path}) should reject with an HttpError`).toBeInstanceOf(HttpError);
       expect(reason).toMatchObject({ status, url: api.url(path) });
     }
@@ -26,12 +26,12 @@ describe("fetchJson", () => {
   test("fetchJson passes init on to fetch (headers, signal)", async () => {
     api.get("/echo", (request) => ({ json: request.headers.get("x-course"), after: 1000 }));
     const echoed = await clock.settle(fetchJson(api.url("/echo"), { headers: { "x-course": "async" } }));
-    expect(valueOf(echoed)).toBe("async");
+    expect(valueOf(echoed, "fetchJson(/echo)"), "the route answers with the x-course header it received: pass init on to fetch").toBe("async");
 
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error("stop")), 200);
     const aborted = await clock.settle(fetchJson(api.url("/echo"), { signal: controller.signal }));
-    expect(reasonOf(aborted)).toEqual(new Error("stop"));
+    expect(reasonOf(aborted, "fetchJson(/echo), whose signal aborted at 200ms,"), "it should reject with the signal's reason").toEqual(new Error("stop"));
     expect(api).toHaveAborted("/echo", 1200);
   });
 });

@@ -11,9 +11,9 @@ describe("fetchSequential", () => {
     api.get("/b", { json: "B", after: 500 });
     api.get("/c", { json: "C", after: 200 });
     const outcome = await clock.settle(fetchSequential(["/a", "/b", "/c"].map(api.url)));
-    expect(valueOf(outcome)).toEqual(["A", "B", "C"]);
+    expect(valueOf(outcome, "fetchSequential"), "the bodies, in the order of the URLs").toEqual(["A", "B", "C"]);
     expect(api).toHaveRunSequentially();
-    expect(outcome).toResolveAt(1700);
+    expect(outcome, "one after another, 1000 + 500 + 200 ms: done at 1700ms").toResolveAt(1700);
   });
 
   test("fetchSequential stops at the first failure and requests nothing after it", async () => {
@@ -21,8 +21,11 @@ describe("fetchSequential", () => {
     api.get("/gone", { status: 410, after: 100 });
     api.get("/c", { json: "C", after: 100 });
     const outcome = await clock.settle(fetchSequential(["/a", "/gone", "/c"].map(api.url)));
-    expect(reasonOf(outcome)).toBeInstanceOf(HttpError);
-    expect(outcome).toRejectAt(200);
+    expect(
+      reasonOf(outcome, "fetchSequential, whose second URL answers 410,"),
+      "/gone answers 410: fetchSequential should reject with the HttpError fetchJson rejects with",
+    ).toBeInstanceOf(HttpError);
+    expect(outcome, "/a takes 100ms, then /gone answers 410 after 100ms more: fetchSequential should reject then, at 200ms").toRejectAt(200);
     expect(api.requestsTo("/c"), "/c comes after the failure: it should never be requested").toEqual([]);
   });
 });

@@ -68,7 +68,8 @@ describe("gather", () => {
     expectSettledAt(
       outcome,
       { rejectsAt: 200 },
-      '"fails early" was the first task to fail, at 200ms: gather should reject right then, without waiting for the others.',
+      '"fails early" fails 200ms after it is called; called at once with the others, it is the first to fail, at ' +
+        "200ms: gather should reject right then, without waiting for the others.",
       tasks.timeline(),
     );
     const reason = reasonOf(outcome);

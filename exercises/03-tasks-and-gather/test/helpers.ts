@@ -1,4 +1,4 @@
-import { describeOutcome, nextSeq, recordSpans, type Ending, type Settled, type Span, type VirtualClock } from "@course/testkit";
+import { describeOutcome, nextSeq, recordSpans, whereItThrew, type Ending, type Settled, type Span, type VirtualClock } from "@course/testkit";
 
 /** One line a worker logged, and when (virtual ms). */
 export interface LogEntry {
@@ -61,13 +61,14 @@ export interface TaskRecorder {
 }
 
 export function taskRecorder(): TaskRecorder {
-  const recorder = recordSpans();
+  // Drawn under any failure of the test (and by timeline() below) with its own row label.
+  const recorder = recordSpans({ title: "The tasks, on the virtual clock:", countLabel: "tasks running" });
   return {
     spans: recorder.spans,
     task: (label, ms, ending) => () => recorder.job(label, ms, ending),
     calls: (label) => recorder.spans.filter((s) => s.label === label).length,
     timeline: () =>
-      recorder.timeline({ title: "The tasks, on the virtual clock:", countLabel: "tasks running" }) || "\n\n(No task function was called.)",
+      recorder.timeline() || "\n\n(No task function was called.)",
   };
 }
 
@@ -95,5 +96,8 @@ export function expectSettledAt(
       ? (["fulfilled", "resolve", expected.resolvesAt] as const)
       : (["rejected", "reject", expected.rejectsAt] as const);
   if (outcome.status === status && outcome.at === at) return;
-  throw new Error(`${why}\nExpected the call to ${verb} at ${at}ms, but ${describeOutcome(outcome)}.${details}`);
+  const error = new Error(`${why}\nExpected the call to ${verb} at ${at}ms, but ${describeOutcome(outcome)}.${whereItThrew(outcome, status === "fulfilled")}${details}`);
+  // The failure points at the test's line, not at this helper.
+  Error.captureStackTrace(error, expectSettledAt);
+  throw error;
 }

@@ -1,4 +1,4 @@
-import { describeReason, startHeartbeat, type Heartbeat, type Settled, type VirtualClock } from "@course/testkit";
+import { describeReason, startHeartbeat, whereItThrew, type Heartbeat, type Settled, type VirtualClock } from "@course/testkit";
 import { expect } from "vitest";
 
 /** How many turns of the event loop a test lets the code under test run before giving up. */
@@ -60,6 +60,20 @@ export async function runWithHeartbeat<T>(
   }
 }
 
+/** How an outcome settled, in words, value included: "it resolved with 0n". */
+export function describeSettled(outcome: Settled<unknown>): string {
+  switch (outcome.status) {
+    case "fulfilled": {
+      const { value } = outcome;
+      return `it resolved with ${typeof value === "bigint" ? `${value}n` : typeof value === "string" ? JSON.stringify(value) : String(value)}`;
+    }
+    case "rejected":
+      return `it rejected with ${describeReason(outcome.reason)}`;
+    case "pending":
+      return `it had still not settled at ${outcome.at}ms`;
+  }
+}
+
 /** How a run ended, in words, for failure messages. */
 export function describeRun(run: Run<unknown>): string {
   const { outcome } = run;
@@ -76,7 +90,10 @@ export function describeRun(run: Run<unknown>): string {
 /** The value a run resolved with; fails the test with a readable reason if it did not resolve. */
 export function valueOfRun<T>(run: Run<T>, call: string): T {
   if (run.outcome.status === "fulfilled") return run.outcome.value;
-  throw new Error(`Expected ${call} to resolve, but ${describeRun(run)}.`);
+  const error = new Error(`Expected ${call} to resolve, but ${describeRun(run)}.${whereItThrew(run.outcome, true)}`);
+  // The failure points at the test's line, not at this helper.
+  Error.captureStackTrace(error, valueOfRun);
+  throw error;
 }
 
 /**
@@ -85,7 +102,11 @@ export function valueOfRun<T>(run: Run<T>, call: string): T {
  */
 export function expectRejectedWith(run: Run<unknown>, expected: unknown, call: string, hint = ""): void {
   const message = `Expected ${call} to reject with signal.reason itself, but ${describeRun(run)}.${hint ? ` ${hint}` : ""}`;
-  if (run.outcome.status !== "rejected") throw new Error(message);
+  if (run.outcome.status !== "rejected") {
+    const error = new Error(message);
+    Error.captureStackTrace(error, expectRejectedWith);
+    throw error;
+  }
   expect(
     run.outcome.reason,
     `${message} (signal.throwIfAborted() throws exactly signal.reason; an AbortError of your own, or of ` +
@@ -109,8 +130,9 @@ export function expectAboutOneBeatPerChunk(run: Run<unknown>, chunks: number, ca
   if (beats === 0) {
     why =
       "The event loop never got a turn while it computed: every timer, I/O callback and request had to wait " +
-      "for the whole sum. Await a real yield (yieldToEventLoop) after every chunk; an already-resolved promise " +
-      "or process.nextTick is a microtask and does not let the loop turn.";
+      "for the whole sum. A chunk must end with `await yieldToEventLoop()`, and that yield must let the loop " +
+      "turn: one that is not awaited, or one that resolves in a microtask (an already-resolved promise, " +
+      "queueMicrotask, process.nextTick), lets nothing else run. (If yieldToEventLoop's own tests fail, start there.)";
   } else if (beats < low) {
     why = `The loop got only ${beats} turn(s) for ${chunks} chunks: yield after every chunk of chunkSize iterations, not only at the end or every few chunks.`;
   } else if (beats > high) {

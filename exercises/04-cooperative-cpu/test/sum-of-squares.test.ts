@@ -1,9 +1,11 @@
-import { points, useVirtualClock } from "@course/testkit";
+import { describeReason, points, useVirtualClock } from "@course/testkit";
 import { describe, expect, test } from "vitest";
 import { sumOfSquares, sumOfSquaresSync } from "../src/index.ts";
 import {
+  describeSettled,
   expectAboutOneBeatPerChunk,
   expectRejectedWith,
+  MICROTASK_ADVICE,
   runWithHeartbeat,
   valueOfRun,
   type Run,
@@ -72,19 +74,27 @@ describe("sumOfSquares", () => {
   });
 
   test("sumOfSquares takes turns with other work: a short sum started later finishes first", async () => {
-    const finished: string[] = [];
-    const run = await runWithHeartbeat(clock, () =>
+    const finished: Array<{ sum: string; beats: number }> = [];
+    const run = await runWithHeartbeat(clock, (heartbeat) =>
       Promise.all([
-        sumOfSquares(100_000).then(() => finished.push("the long sum (10 chunks)")),
-        sumOfSquares(20_000).then(() => finished.push("the short sum (2 chunks)")),
+        sumOfSquares(100_000).then(() => finished.push({ sum: "the long sum (10 chunks)", beats: heartbeat.ticks })),
+        sumOfSquares(20_000).then(() => finished.push({ sum: "the short sum (2 chunks)", beats: heartbeat.ticks })),
       ]),
     );
     valueOfRun(run, "Promise.all of two sumOfSquares calls");
     expect(
-      finished,
+      finished.map((f) => f.sum),
       "Two sums on one thread take turns when each yields after every chunk, so the short one finishes long " +
         "before the long one, though it started second. Here the long sum kept the thread to itself until it was done.",
     ).toEqual(["the short sum (2 chunks)", "the long sum (10 chunks)"]);
+    // The other work is not only the other sum: timers and I/O take their turns too.
+    const beats = finished[0]?.beats ?? 0;
+    expect(
+      beats,
+      `The short sum did finish first, but the event loop did not turn once while the two sums took turns (the ` +
+        `heartbeat, one beat per turn of the loop, beat ${beats} times before the short sum was done): they took ` +
+        `turns only with each other, in microtasks, while every timer and I/O callback waited for both. ${MICROTASK_ADVICE}`,
+    ).toBeGreaterThan(0);
   });
 
   test("sumOfSquares rejects with signal.reason within one chunk when the signal aborts mid-work", points(2), async () => {
@@ -154,10 +164,9 @@ describe("sumOfSquares", () => {
     for (const chunkSize of [0, -1, 1.5, Number.NaN]) {
       // Called inside then(), so that a synchronous throw counts here too: that mistake has a test of its own.
       const outcome = await clock.settle(Promise.resolve().then(() => sumOfSquares(1_000, { chunkSize })));
-      expect(
-        outcome.status === "rejected" ? outcome.reason : outcome,
-        `sumOfSquares(1 000, { chunkSize: ${chunkSize} }) should reject with a RangeError`,
-      ).toBeInstanceOf(RangeError);
+      const what = `sumOfSquares(1 000, { chunkSize: ${chunkSize} }) should reject with a RangeError`;
+      if (outcome.status !== "rejected") throw new Error(`${what}, but ${describeSettled(outcome)}.`);
+      expect(outcome.reason, `${what}, but it rejected with ${describeReason(outcome.reason)}`).toBeInstanceOf(RangeError);
     }
   });
 

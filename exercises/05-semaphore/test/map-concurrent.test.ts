@@ -1,4 +1,5 @@
 import { points, reasonOf, useVirtualClock, valueOf } from "@course/testkit";
+import { getEventListeners } from "node:events";
 import { describe, expect, test } from "vitest";
 import { mapConcurrent } from "../src/index.ts";
 import { recordJobs } from "./helpers.ts";
@@ -35,7 +36,7 @@ describe("mapConcurrent: results and limits", () => {
       mapConcurrent([1, 2, 3, 4, 5, 6], (n) => jobs.run(`item ${n}`, 1000, n * 10), { concurrency: 2 }),
     );
     expect(valueOf(outcome)).toEqual([10, 20, 30, 40, 50, 60]);
-    expect(outcome, `6 calls of 1 s, 2 at a time, should all be done at 3 s${jobs.timeline()}`).toResolveAt(3000);
+    expect(outcome, "6 calls of 1 s, 2 at a time, should all be done at 3 s").toResolveAt(3000);
   });
 
   test("mapConcurrent starts the next item as soon as a call finishes, not batch by batch", points(2), async () => {
@@ -44,10 +45,15 @@ describe("mapConcurrent: results and limits", () => {
     const outcome = await clock.settle(
       mapConcurrent(durations, (ms, index) => jobs.run(`item ${index} (${ms}ms)`, ms, index), { concurrency: 3 }),
     );
+    const due = [0, 0, 0, 100, 100, 200, 200];
+    const early = jobs.spans.filter((span, i) => span.start < (due[i] ?? Infinity));
     expect(
       jobs.spans.map((span) => `${span.label} started at ${span.start}ms`),
-      "each item should start the moment a call finishes and frees a slot, " +
-        `not when the whole batch is done (a pool, not Promise.all on slices)${jobs.timeline()}`,
+      early.length > 0
+        ? `each item should start the moment a call finishes and frees one of the 3 slots, not before: ${early[0]?.label} ` +
+            `started at ${early[0]?.start}ms, while 3 calls were still running`
+        : "each item should start the moment a call finishes and frees a slot, " +
+            "not when the whole batch is done (a pool, not Promise.all on slices)",
     ).toEqual([
       "item 0 (500ms) started at 0ms",
       "item 1 (100ms) started at 0ms",
@@ -57,7 +63,7 @@ describe("mapConcurrent: results and limits", () => {
       "item 5 (100ms) started at 200ms",
       "item 6 (300ms) started at 200ms",
     ]);
-    expect(outcome, `with a pool, the last call is done when item 0 is, at 500ms${jobs.timeline()}`).toResolveAt(500);
+    expect(outcome, "with a pool, the last call is done when item 0 is, at 500ms").toResolveAt(500);
   });
 });
 
@@ -69,10 +75,13 @@ describe("mapConcurrent: failures and cancellation", () => {
       name === "b" ? jobs.fail("item b (fails)", 300, error) : jobs.run(`item ${name}`, name === "a" ? 1000 : 100, name);
     const outcome = await clock.settle(mapConcurrent(["a", "b", "c", "d"], work, { concurrency: 2 }));
     expect(reasonOf(outcome), "mapConcurrent should reject with the error of the call that failed").toBe(error);
-    expect(outcome, `mapConcurrent should reject as soon as item b fails (300ms), without waiting for item a${jobs.timeline()}`).toRejectAt(300);
+    expect(outcome, "mapConcurrent should reject as soon as item b fails (300ms), without waiting for item a").toRejectAt(300);
 
     await clock.advance(2000);
-    expect(jobs.started(), `items c and d come after the failure: they should never start${jobs.timeline()}`).toEqual([
+    expect(
+      jobs.started(),
+      "2 at a time, items c and d can start only when a or b is done, and b's failure (300ms) comes first: they should never start",
+    ).toEqual([
       "item a",
       "item b (fails)",
     ]);
@@ -86,14 +95,47 @@ describe("mapConcurrent: failures and cancellation", () => {
     const outcome = await clock.settle(
       mapConcurrent([0, 1, 2, 3, 4, 5], (n) => jobs.run(`item ${n}`, 200, n), { concurrency: 2, signal: controller.signal }),
     );
-    expect(outcome, `mapConcurrent should reject as soon as the signal aborts (250ms)${jobs.timeline()}`).toRejectAt(250);
+    expect(
+      outcome,
+      "the signal aborted at 250ms: mapConcurrent should reject then, at once, without waiting for the calls still " +
+        "running (2 at a time, items 2 and 3 run from 200ms to 400ms)",
+    ).toRejectAt(250);
     expect(reasonOf(outcome), "mapConcurrent should reject with signal.reason").toBe(reason);
 
     await clock.advance(2000);
     expect(
       jobs.started(),
-      `items 0 to 3 had started before the abort; items 4 and 5 should never start${jobs.timeline()}`,
+      "2 at a time, items 0 to 3 start before the abort (at 0 and 200ms), and items 4 and 5 would start after it (at 400ms): they should never start",
     ).toEqual(["item 0", "item 1", "item 2", "item 3"]);
+  });
+
+  test("mapConcurrent removes its abort listener once it settles, however it ends", async () => {
+    const jobs = recordJobs();
+    const listeners = (signal: AbortSignal) => getEventListeners(signal, "abort").length;
+    const leftOn = (how: string, count: number) =>
+      `after mapConcurrent ${how}, ${count} abort listener(s) it added were still on the signal: whatever listens for ` +
+      "the abort while the call runs must stop listening once it settles (removeEventListener, in a finally), or a " +
+      "long-lived signal shared by many calls collects them";
+    // One signal for a whole session of calls, as an app would have: it never aborts here.
+    const session = new AbortController();
+    const resolved = await clock.settle(
+      mapConcurrent([1, 2, 3], (n) => jobs.run(`item ${n}`, 100, n), { concurrency: 2, signal: session.signal }),
+    );
+    valueOf(resolved, "mapConcurrent, with a signal that never aborts,");
+    expect(listeners(session.signal), leftOn("resolved", listeners(session.signal))).toBe(0);
+
+    const work = (n: number) => (n === 2 ? jobs.fail("item 2 (fails)", 100, new Error("item 2 failed")) : jobs.run(`item ${n}`, 100, n));
+    const failed = await clock.settle(mapConcurrent([1, 2, 3], work, { concurrency: 2, signal: session.signal }));
+    reasonOf(failed, "mapConcurrent, whose item 2 fails,");
+    expect(listeners(session.signal), leftOn("rejected with item 2's error", listeners(session.signal))).toBe(0);
+
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error("the user left")), 150);
+    const aborted = await clock.settle(
+      mapConcurrent([1, 2, 3, 4], (n) => jobs.run(`item ${n}`, 100, n), { concurrency: 1, signal: controller.signal }),
+    );
+    reasonOf(aborted, "mapConcurrent, whose signal aborts at 150ms,");
+    expect(listeners(controller.signal), leftOn("rejected because its signal aborted", listeners(controller.signal))).toBe(0);
   });
 
   test("mapConcurrent with an already aborted signal rejects at once and calls nothing", async () => {

@@ -209,7 +209,9 @@ describe("Semaphore.withPermit", () => {
     expect(outcome, "withPermit should resolve when fn does (at 100ms)").toResolveAt(100);
     expect(
       freeWhileRunning,
-      "fn should hold the permit until its promise settles: none should be free while it waits (await fn() inside the try)",
+      "fn was still running (its promise settles at 100ms), yet its permit was free again: withPermit gave the " +
+        "permit back before fn's promise settled. (A `return fn()` inside try/finally returns that promise at " +
+        "once, and the finally runs right then; `return await fn()` waits for it.)",
     ).toBe(0);
     expect(semaphore.available, "once fn has finished, the permit should be given back").toBe(1);
 
@@ -226,7 +228,7 @@ describe("Semaphore.withPermit", () => {
     expect(jobs.spans).toHaveHadAtMostInFlight(2);
     expect(jobs.spans).toHavePeakInFlight(2);
     expect(valueOf(outcome), "each withPermit resolves with its own job's result").toEqual([1, 2, 3, 4, 5, 6]);
-    expect(outcome, `6 jobs of 1 s, 2 at a time, should all be done at 3 s${jobs.timeline()}`).toResolveAt(3000);
+    expect(outcome, "6 jobs of 1 s, 2 at a time, should all be done at 3 s").toResolveAt(3000);
   });
 
   test("Semaphore.withPermit gives the permit back when fn throws or rejects", points(2), async () => {
@@ -239,10 +241,14 @@ describe("Semaphore.withPermit", () => {
     const failed = await clock.settle(failing);
     expect(reasonOf(failed), "withPermit should reject with fn's error").toBe(error);
     const after = await clock.settle(next);
-    expect(
-      after,
-      `the failing job should give its permit back when it fails (100ms), so the next job runs and is done at 200ms: use try/finally${jobs.timeline()}`,
-    ).toResolveAt(200);
+    const nextJob = jobs.spans.find((span) => span.label === "next job");
+    const why =
+      nextJob === undefined
+        ? "the failing job never gave its permit back, so the next job never ran: the permit must come back however fn ends (a finally block)"
+        : nextJob.start < 100
+          ? `the next job started at ${nextJob.start}ms, while the failing job still held the only permit (until it failed at 100ms): the permit came back before fn's promise settled`
+          : "the failing job should give its permit back when it fails (100ms), so the next job runs and is done at 200ms";
+    expect(after, why).toResolveAt(200);
     expect(semaphore.available, "all jobs are done: the permit should be free").toBe(1);
 
     const thrown = new Error("thrown before returning a promise");
@@ -259,20 +265,31 @@ describe("Semaphore.withPermit", () => {
     const semaphore = new Semaphore(1);
     const jobs = recordJobs();
     const holder = semaphore.withPermit(() => jobs.run("holder", 1000, "held"));
-    let called = false;
+    let calledAt: number | undefined;
     const outcome = await clock.settle(
       semaphore.withPermit(
         () => {
-          called = true;
+          calledAt = clock.now();
           return jobs.run("gave up", 100, "too late");
         },
         { signal: AbortSignal.timeout(300) },
       ),
     );
-    expect(outcome, "withPermit should pass its signal on to acquire(): it rejects when the signal times out at 300ms").toRejectAt(300);
+    const why =
+      calledAt === undefined
+        ? "the signal times out at 300ms while withPermit waits for the only permit (the holder keeps it until 1000ms): withPermit should reject then"
+        : calledAt < 1000
+          ? `withPermit called fn at ${calledAt}ms, while the holder should still have held the only permit (its job runs until ` +
+            `1000ms): the holder's permit came back before its fn had finished`
+          : `the signal timed out at 300ms, but withPermit went on waiting and called fn at ${calledAt}ms, once the holder ` +
+            `was done: the signal never reached acquire(), or acquire() ignored it`;
+    expect(outcome, why).toRejectAt(300);
     expect(reasonOf(outcome), "withPermit should reject with signal.reason (a TimeoutError here)").toMatchObject({ name: "TimeoutError" });
-    expect(called, "fn must not be called when the signal aborted before a permit was granted").toBe(false);
+    expect(calledAt, "fn must not be called when the signal aborted before a permit was granted").toBeUndefined();
     expect(await clock.settle(holder), "the holder is not disturbed").toResolveAt(1000);
-    expect(semaphore.available, "the permit is free once the holder is done").toBe(1);
+    expect(
+      semaphore.available,
+      "the holder was done at 1000ms, and the caller that gave up at 300ms waits no more: the permit should be free again",
+    ).toBe(1);
   });
 });

@@ -29,25 +29,34 @@ async function abortMidway() {
 describe("scrapeUrls: the caller's signal", () => {
   test("scrapeUrls rejects with the signal's reason as soon as the signal aborts", points(2), async () => {
     const { outcome, reason } = await abortMidway();
-    expect(reasonOf(outcome), "the call should reject with signal.reason, as it is").toBe(reason);
-    expect(outcome).toRejectAt(1500);
+    expect(reasonOf(outcome, "scrapeUrls, whose signal aborted at 1500ms,"), "the call should reject with signal.reason, as it is").toBe(reason);
+    expect(outcome, "the signal aborted at 1500ms: the call should reject then, at once").toRejectAt(1500);
   });
 
   test("scrapeUrls aborts the requests in flight when the signal aborts, and starts no more", points(2), async () => {
     const { outcome } = await abortMidway();
-    expect(outcome.status, "the call should reject when the signal aborts").toBe("rejected");
-    expect(api).toHaveAborted("/b", 1500);
-    expect(api).toHaveAborted("/c", 1500);
+    reasonOf(outcome, "scrapeUrls, whose signal aborted at 1500ms,");
+    expect(api, "/b never answers: it should be in flight from 0ms until the signal aborts at 1500ms").toHaveAborted("/b", 1500);
+    expect(
+      api,
+      "two at a time: /a is done at 1000ms, so /c should take its slot then, and be in flight when the signal aborts at 1500ms",
+    ).toHaveAborted("/c", 1500);
     expect(api.requestsTo("/d"), "/d had not started when the signal aborted: it should never be requested").toEqual([]);
   });
 
   test("scrapeUrls does not call onResult for the requests the signal cut off", async () => {
     const { outcome, seen } = await abortMidway();
-    expect(outcome.status, "the call should reject when the signal aborts").toBe("rejected");
+    reasonOf(outcome, "scrapeUrls, whose signal aborted at 1500ms,");
+    const cutOff = ["/b", "/c"].filter((path) => api.requestsTo(path).some((request) => request.abortedAt !== undefined));
+    expect(
+      seen.filter((path) => cutOff.includes(path)),
+      `onResult reports URLs that finished. ${cutOff.join(" and ")} ${cutOff.length === 1 ? "was" : "were"} cut off by ` +
+        "the caller's abort: that is not a result (check signal.aborted before turning an error into a result)",
+    ).toEqual([]);
     expect(
       seen,
-      "onResult reports URLs that finished. /b and /c were cut off by the caller's abort: that is not their result " +
-        "(check signal.aborted before turning an error into a result)",
+      "two at a time, /a is the one URL that finishes before the abort (at 1000ms): onResult should have been " +
+        "called for it then, as soon as its result was known, and for nothing else",
     ).toEqual(["/a"]);
   });
 
@@ -55,7 +64,7 @@ describe("scrapeUrls: the caller's signal", () => {
     api.get("/a", { text: "a" });
     const reason = new Error("cancelled before it began");
     const outcome = await clock.settle(scrapeUrls([api.url("/a")], { signal: AbortSignal.abort(reason) }));
-    expect(reasonOf(outcome)).toBe(reason);
+    expect(reasonOf(outcome, "scrapeUrls with an already-aborted signal"), "the call should reject with signal.reason, as it is").toBe(reason);
     expect(api.requests, "the signal was already aborted: no request should be made").toEqual([]);
   });
 
@@ -68,7 +77,10 @@ describe("scrapeUrls: the caller's signal", () => {
         `scrapeUrls(…, { maxConcurrent: ${maxConcurrent} }) threw synchronously: a function that returns a promise reports bad arguments by rejecting`,
       ).not.toThrow();
       const outcome = await clock.settle(call!);
-      expect(reasonOf(outcome), `maxConcurrent: ${maxConcurrent} should be rejected with a RangeError`).toBeInstanceOf(RangeError);
+      expect(
+        reasonOf(outcome, `scrapeUrls(…, { maxConcurrent: ${maxConcurrent} })`),
+        `maxConcurrent: ${maxConcurrent} should be rejected with a RangeError`,
+      ).toBeInstanceOf(RangeError);
     }
     expect(api.requests, "a bad maxConcurrent must be caught before any request is made").toEqual([]);
     // And a good one still works: this check is about the argument, not about refusing everything.

@@ -14,7 +14,7 @@ describe("scrapeUrls: what each result says", () => {
     const urls = ["/ok", "/missing", "/broken"].map(api.url);
     const outcome = await clock.settle(scrapeUrls(urls));
     expect(
-      valueOf(outcome),
+      valueOf(outcome, "scrapeUrls"),
       "a 404 or a 500 is still an answer: success: true, with its status, and contentLength = the body's length in characters (text.length, not bytes)",
     ).toEqual([
       { url: urls[0], success: true, status: 200, contentLength: 12, durationMs: 100 },
@@ -28,13 +28,13 @@ describe("scrapeUrls: what each result says", () => {
     api.get("/second", { text: "b", after: 700 });
     // One at a time: /second waits 1500 ms for a free slot, and that wait is not part of its request.
     const outcome = await clock.settle(scrapeUrls(["/first", "/second"].map(api.url), { maxConcurrent: 1 }));
-    const durations = valueOf(outcome).map((r) => r.durationMs);
+    const durations = valueOf(outcome, "scrapeUrls").map((r) => r.durationMs);
     expect(
       durations,
       "durationMs is how long each request took on the clock (performance.now() or Date.now() before and after): " +
         "start timing a URL when its request is sent, not when scrapeUrls was called",
     ).toEqual([1500, 700]);
-    expect(outcome).toResolveAt(2200);
+    expect(outcome, "one at a time: /second waits for /first (1500ms), then takes 700ms: the call should resolve at 2200ms").toResolveAt(2200);
   });
 
   test("scrapeUrls returns results in input order, whatever order they complete in", points(2), async () => {
@@ -44,7 +44,7 @@ describe("scrapeUrls: what each result says", () => {
     const urls = ["/slow", "/fast", "/medium"].map(api.url);
     const outcome = await clock.settle(scrapeUrls(urls));
     expect(
-      valueOf(outcome).map((r) => r.url),
+      valueOf(outcome, "scrapeUrls").map((r) => r.url),
       "results belong in the order of the URLs given (store each one at its URL's index), not in the order they finished",
     ).toEqual(urls);
   });
@@ -70,7 +70,7 @@ describe("scrapeUrls: what each result says", () => {
 
   test("scrapeUrls of no URLs resolves to an empty list", async () => {
     const outcome = await clock.settle(scrapeUrls([]));
-    expect(valueOf(outcome)).toEqual([]);
+    expect(valueOf(outcome, "scrapeUrls")).toEqual([]);
     expect(outcome).toResolveAt(0);
   });
 });

@@ -1,10 +1,12 @@
 export { useVirtualClock, type VirtualClock, type Settled, type SettleOptions } from "./clock/virtual-clock.ts";
-export { valueOf, reasonOf, describeOutcome, describeReason } from "./clock/outcome.ts";
+export { valueOf, reasonOf, describeOutcome, describeReason, whereItThrew } from "./clock/outcome.ts";
 export { AbortError } from "./clock/timer-shims.ts";
 export { mockApi, type MockApi, type Reply, type Route, type RequestRecord } from "./http/mock-api.ts";
 export { renderTimeline, type TimelineOptions } from "./timeline/render.ts";
 export { peakConcurrency, nextSeq, type Span } from "./timeline/spans.ts";
-export { recordSpans, type SpanRecorder, type Ending } from "./timeline/recorder.ts";
+export { recordSpans, type SpanRecorder, type Ending, type RecorderOptions } from "./timeline/recorder.ts";
+export { whatHappened } from "./timeline/what-happened.ts";
+export { abortMarks, type Mark } from "./timeline/marks.ts";
 export { timelineMatchers } from "./matchers.ts";
 export { startHeartbeat, type Heartbeat } from "./heartbeat.ts";
 export { points } from "./points.ts";

@@ -1,10 +1,12 @@
 import { now } from "./clock/now.ts";
-import { expect } from "vitest";
-import { describeOutcome } from "./clock/outcome.ts";
+import { chai, expect } from "vitest";
+import { describeOutcome, whereItThrew } from "./clock/outcome.ts";
 import type { Settled } from "./clock/virtual-clock.ts";
-import { isMockApi, whatHappened, type MockApi, type RequestRecord } from "./http/mock-api.ts";
+import { isMockApi, type MockApi, type RequestRecord } from "./http/mock-api.ts";
+import { abortMarks } from "./timeline/marks.ts";
 import { renderTimeline } from "./timeline/render.ts";
 import { endedBefore, peakConcurrency, type Span } from "./timeline/spans.ts";
+import { hasTimeline, WHAT_HAPPENED, whatHappened } from "./timeline/what-happened.ts";
 
 /** A matcher's subject: the mocked API, or any list of spans (handler calls, tasks…). */
 type Subject = MockApi | readonly Span[];
@@ -15,78 +17,116 @@ function spansOf(subject: unknown): readonly Span[] {
   throw new TypeError("expected the mocked API (from mockApi()) or a list of spans");
 }
 
-const timeline = (spans: readonly Span[]) =>
-  `\n\nWhat happened, on the virtual clock:\n${renderTimeline(spans, { now: now() })}`;
+const timeline = (spans: readonly Span[], subject: unknown) =>
+  `\n\n${WHAT_HAPPENED}\n${renderTimeline(spans, {
+    now: now(),
+    marks: abortMarks(),
+    empty: isMockApi(subject) ? "no requests were made" : "none of them ever started",
+  })}`;
+
+/**
+ * The message a test gave `expect(value, message)`: vitest puts it before the
+ * matcher's own. When it already holds a timeline, the matcher draws none.
+ */
+function customMessage(state: unknown): string {
+  const assertion = (state as { assertion?: object } | undefined)?.assertion;
+  const message: unknown = assertion ? chai.util.flag(assertion, "message") : undefined;
+  return typeof message === "string" ? message : "";
+}
+
+/** What the spans are, for messages: the mocked API's are requests; a list of spans may be tasks, handler calls… */
+const nouns = (subject: unknown) =>
+  isMockApi(subject)
+    ? { every: "every request", many: "requests", made: "was made", oneAtATime: "one request at a time" }
+    : { every: "all of them", many: "of them", made: "ran", oneAtATime: "one at a time" };
 
 const byStart = (spans: readonly Span[]) => [...spans].sort((a, b) => a.startSeq - b.startSeq);
 const endTime = (span: Span) => (span.end === undefined ? "(still running)" : `${span.end}ms`);
 
 /** Messages are built only when needed: they may describe spans that exist only on failure. */
-function result(pass: boolean, spans: readonly Span[], ifFailed: () => string, ifNegatedFailed: () => string) {
-  return { pass, message: () => (pass ? ifNegatedFailed() : ifFailed()) + timeline(spans) };
+function result(
+  state: unknown,
+  subject: unknown,
+  pass: boolean,
+  spans: readonly Span[],
+  ifFailed: () => string,
+  ifNegatedFailed: () => string,
+) {
+  return {
+    pass,
+    message: () => (pass ? ifNegatedFailed() : ifFailed()) + (hasTimeline(customMessage(state)) ? "" : timeline(spans, subject)),
+  };
 }
 
-function settledAt(outcome: Settled<unknown>, status: "fulfilled" | "rejected", at: number) {
+function settledAt(state: unknown, outcome: Settled<unknown>, status: "fulfilled" | "rejected", at: number) {
   const verb = status === "fulfilled" ? "resolve" : "reject";
   const pass = outcome.status === status && outcome.at === at;
   return {
     pass,
     message: () =>
-      (pass ? `Expected the call not to ${verb} at ${at}ms, but it did.` : `Expected the call to ${verb} at ${at}ms, but ${describeOutcome(outcome)}.`) +
-      whatHappened(),
+      (pass
+        ? `Expected the call not to ${verb} at ${at}ms, but it did.`
+        : `Expected the call to ${verb} at ${at}ms, but ${describeOutcome(outcome)}.${whereItThrew(outcome, status === "fulfilled")}`) +
+      (hasTimeline(customMessage(state)) ? "" : whatHappened()),
   };
 }
 
 export const timelineMatchers = {
   /** A `clock.settle(…)` outcome resolved at exactly `at` virtual ms. */
-  toResolveAt(outcome: Settled<unknown>, at: number) {
-    return settledAt(outcome, "fulfilled", at);
+  toResolveAt(this: unknown, outcome: Settled<unknown>, at: number) {
+    return settledAt(this, outcome, "fulfilled", at);
   },
 
   /** A `clock.settle(…)` outcome rejected at exactly `at` virtual ms. */
-  toRejectAt(outcome: Settled<unknown>, at: number) {
-    return settledAt(outcome, "rejected", at);
+  toRejectAt(this: unknown, outcome: Settled<unknown>, at: number) {
+    return settledAt(this, outcome, "rejected", at);
   },
 
   /** Every span started before any of them finished. */
-  toHaveRunConcurrently(subject: Subject) {
+  toHaveRunConcurrently(this: unknown, subject: Subject) {
     const spans = byStart(spansOf(subject));
+    const noun = nouns(subject);
     if (spans.length < 2) {
-      return result(false, spans, () => `Expected at least 2 requests running together, but only ${spans.length} was made.`, () => "");
+      return result(this, subject, false, spans, () => `Expected at least 2 ${noun.many} running together, but only ${spans.length} ${noun.made}.`, () => "");
     }
     const finishedFirst = spans.find((s) => s.end !== undefined && spans.some((t) => endedBefore(s, t)));
     const lateStarter = finishedFirst && spans.find((t) => endedBefore(finishedFirst, t));
     return result(
+      this,
+      subject,
       !lateStarter,
       spans,
       () =>
-        `Expected every request to start before any of them finished, but ${lateStarter?.label} only started at ` +
-        `${lateStarter?.start}ms, after ${finishedFirst?.label} had finished at ${finishedFirst?.end}ms. ` +
-        `Start them all first, then wait for them together.`,
-      () => `Expected the requests not to overlap, but all ${spans.length} were started before any finished.`,
+        `Expected ${noun.every} to start before any of them finished, but ${lateStarter?.label} only started at ` +
+        `${lateStarter?.start}ms, after ${finishedFirst?.label} had finished at ${finishedFirst?.end}ms.`,
+      () => `Expected them not to overlap, but all ${spans.length} were started before any finished.`,
     );
   },
 
   /** Each span started only after the one before it had finished. */
-  toHaveRunSequentially(subject: Subject) {
+  toHaveRunSequentially(this: unknown, subject: Subject) {
     const spans = byStart(spansOf(subject));
     const index = spans.findIndex((s, i) => i > 0 && !endedBefore(spans[i - 1]!, s));
     const [previous, overlapping] = [spans[index - 1], spans[index]];
     return result(
+      this,
+      subject,
       index === -1,
       spans,
       () =>
-        `Expected one request at a time, but ${overlapping?.label} started at ${overlapping?.start}ms while ` +
+        `Expected ${nouns(subject).oneAtATime}, but ${overlapping?.label} started at ${overlapping?.start}ms while ` +
         `${previous?.label} was still running (it finished ${endTime(previous!)}).`,
-      () => `Expected the requests to overlap, but they ran one after another.`,
+      () => `Expected them to overlap, but they ran one after another.`,
     );
   },
 
   /** Never more than `limit` spans running at once. */
-  toHaveHadAtMostInFlight(subject: Subject, limit: number) {
+  toHaveHadAtMostInFlight(this: unknown, subject: Subject, limit: number) {
     const spans = spansOf(subject);
     const { peak, at } = peakConcurrency(spans, now());
     return result(
+      this,
+      subject,
       peak <= limit,
       spans,
       () => `Expected at most ${limit} in flight at once, but ${peak} were in flight at ${at}ms.`,
@@ -95,10 +135,12 @@ export const timelineMatchers = {
   },
 
   /** The most spans running at once was exactly `count` (e.g. a concurrency limit fully used). */
-  toHavePeakInFlight(subject: Subject, count: number) {
+  toHavePeakInFlight(this: unknown, subject: Subject, count: number) {
     const spans = spansOf(subject);
     const { peak, at } = peakConcurrency(spans, now());
     return result(
+      this,
+      subject,
       peak === count,
       spans,
       () =>
@@ -110,7 +152,7 @@ export const timelineMatchers = {
   },
 
   /** The request to `path` was aborted by the client (at virtual time `at`, if given). */
-  toHaveAborted(subject: MockApi, path: string, at?: number) {
+  toHaveAborted(this: unknown, subject: MockApi, path: string, at?: number) {
     const requests = spansOf(subject) as readonly RequestRecord[];
     const matching = requests.filter((r) => r.path === path);
     const aborted = matching.find((r) => r.abortedAt !== undefined && (at === undefined || r.abortedAt === at));
@@ -128,6 +170,8 @@ export const timelineMatchers = {
             )
             .join("; ");
     return result(
+      this,
+      subject,
       aborted !== undefined,
       requests,
       () => `Expected the request to ${path} to be aborted${when}, but ${what}.`,

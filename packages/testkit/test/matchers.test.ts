@@ -1,17 +1,24 @@
 import { describe, expect, test } from "vitest";
 import { mockApi, reasonOf, useVirtualClock, valueOf } from "../src/index.ts";
+import { countItems } from "./fixtures/src/crash.ts";
 
 const clock = useVirtualClock();
 const api = mockApi();
 
-function failureOf(assertion: () => void): string {
+function errorOf(assertion: () => void): Error {
   try {
     assertion();
   } catch (error) {
-    return (error as Error).message;
+    return error as Error;
   }
   throw new Error("the assertion passed");
 }
+
+const failureOf = (assertion: () => void) => errorOf(assertion).message;
+
+/** The `at …` lines of an error's stack (the message, which may quote some, left out). */
+const framesOf = (error: Error) =>
+  (error.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at "));
 
 async function oneAfterAnother() {
   for (const path of ["/a", "/b"]) await (await fetch(api.url(path))).json();
@@ -75,6 +82,11 @@ describe("timeline matchers", () => {
     ];
     expect(spans).toHaveRunConcurrently();
     expect(spans).toHaveHadAtMostInFlight(2);
+    const oneAfterTheOther = [spans[0]!, { ...spans[1]!, start: 5, startSeq: 5, end: 9, endSeq: 6 }];
+    // They are not requests: the message does not call them so.
+    expect(failureOf(() => expect(oneAfterTheOther).toHaveRunConcurrently())).toContain(
+      "Expected all of them to start before any of them finished, but handler 2 only started at 5ms, after handler 1 had finished at 5ms.",
+    );
   });
 });
 
@@ -97,4 +109,28 @@ describe("outcome matchers", () => {
     const resolved = await clock.settle(Promise.resolve(1));
     expect(failureOf(() => reasonOf(resolved))).toContain("Expected the call to reject, but it resolved at 0ms");
   });
+
+  test("a crash in the code under test points at that code, not at the kit", async () => {
+    const crashed = await clock.settle(countItems(undefined));
+    const error = errorOf(() => valueOf(crashed, "countItems(undefined)"));
+    expect(error.message).toBe(
+      "Expected countItems(undefined) to resolve, but it rejected at 0ms with TypeError: items is not iterable.\n" +
+        "Thrown by your code:\n" +
+        "    src/crash.ts:7:19 in countItems",
+    );
+    // The reporter shows the code of the first frame: the line that threw, then the test's line, never the kit.
+    const frames = framesOf(error);
+    expect(frames[0]).toMatch(/at countItems \(.*test\/fixtures\/src\/crash\.ts:7:19\)$/);
+    expect(frames[1]).toContain("matchers.test.ts");
+    expect(frames.join("\n")).not.toContain("testkit/src/");
+    expect(failureOf(() => expect(crashed).toResolveAt(0))).toContain(
+      "but it rejected at 0ms with TypeError: items is not iterable.\nThrown by your code:\n    src/crash.ts:7:19 in countItems",
+    );
+  });
+
+  test("a failure of the kit's own points at the test's line", async () => {
+    const resolved = await clock.settle(Promise.resolve(1));
+    expect(framesOf(errorOf(() => reasonOf(resolved)))[0]).toContain("matchers.test.ts");
+  });
 });
+

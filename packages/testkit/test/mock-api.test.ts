@@ -20,10 +20,14 @@ describe("mockApi", () => {
     expect(api.requests[0]).toMatchObject({ status: 404, outcome: "failed", note: "404 at 100ms" });
   });
 
-  test("fails a request as a network error", async () => {
+  test("fails a request as a network error, with a cause that says why, as Node's fetch does", async () => {
     api.get("/down", { networkError: true, after: 300 });
     const outcome = await clock.settle(fetch(api.url("/down")));
     expect(outcome).toMatchObject({ status: "rejected", at: 300 });
+    const reason = (outcome as { reason: TypeError }).reason;
+    expect(reason).toBeInstanceOf(TypeError);
+    expect(reason.message).toBe("fetch failed");
+    expect(reason.cause).toMatchObject({ message: "connect ECONNREFUSED api.test:80", code: "ECONNREFUSED" });
     expect(api.requests[0]).toMatchObject({ outcome: "failed", note: "network error at 300ms" });
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { peakConcurrency, recordSpans, renderTimeline, useVirtualClock, type Span } from "../src/index.ts";
+import { mockApi, peakConcurrency, recordSpans, renderTimeline, useVirtualClock, type Span } from "../src/index.ts";
+import { whatHappened } from "../src/timeline/what-happened.ts";
 
 const span = (label: string, start: number, end: number | undefined, seq: number, outcome: Span["outcome"] = "done"): Span => ({
   label,
@@ -25,7 +26,34 @@ describe("renderTimeline", () => {
         "GET /b                         ====================o  done",
         "GET /slow  ==========x                                aborted",
         "in flight  22222222222111111111211111111111111111111",
-        "           = running  o done  ! failed  x aborted  > still running; 1 column = 50ms",
+        "= running  o done  ! failed  x aborted  > still running",
+        "in flight: how many at once (. none, + more than 9)   1 column = 50ms",
+      ].join("\n"),
+    );
+  });
+
+  test("marks the moments abort() was called, by the caller and by the code, each glyph in the legend", () => {
+    const marks = [
+      { at: 300, seq: 10, by: "caller" as const },
+      { at: 500, seq: 11, by: "code" as const },
+      { at: 700, seq: 12, by: "caller" as const },
+    ];
+    const chart = renderTimeline([span("GET /a", 0, 300, 1, "aborted"), span("GET /b", 0, 500, 2, "aborted")], {
+      now: 1000,
+      width: 11,
+      marks,
+    });
+    expect(chart).toBe(
+      [
+        "time (ms)         0         1000",
+        "                  |         |",
+        "GET /a            ===x         aborted",
+        "GET /b            =====x       aborted",
+        "caller aborts        ^   ^     at 300ms and 700ms",
+        "your code aborts       ^       at 500ms",
+        "in flight         222211.....",
+        "= running  o done  ! failed  x aborted  > still running",
+        "in flight: how many at once (. none, + more than 9)   ^ abort() called   1 column = 100ms",
       ].join("\n"),
     );
   });
@@ -33,6 +61,7 @@ describe("renderTimeline", () => {
   test("draws a span still running up to now", () => {
     const chart = renderTimeline([span("GET /hang", 0, undefined, 1, "running")], { now: 300, width: 10, countLabel: false });
     expect(chart.split("\n")[2]).toBe("GET /hang  ======>  running");
+    expect(chart.split("\n").slice(-2)).toEqual(["= running  o done  ! failed  x aborted  > still running", "1 column = 50ms"]);
   });
 
   test("says so when nothing happened", () => {
@@ -67,5 +96,31 @@ describe("recordSpans", () => {
     expect(recorder.spans).toHaveHadAtMostInFlight(3);
     expect(recorder.timeline({ title: "The jobs:" })).toMatch(/^\n\nThe jobs:\ntime \(ms\)/);
     expect(recordSpans().timeline()).toBe("");
+  });
+});
+
+describe("abort marks", () => {
+  const clock = useVirtualClock();
+  const api = mockApi();
+
+  test("every timeline of the test marks when the test (the caller) called abort(), not the kit's own timeouts", async () => {
+    api.get("/hang", { never: true });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error("stop")), 300);
+    const timeout = AbortSignal.timeout(200);
+    await clock.settle(fetch(api.url("/hang"), { signal: controller.signal }).catch(() => "aborted"));
+    expect(timeout.aborted).toBe(true);
+    const jobs = recordSpans();
+    await clock.settle(jobs.job("a job", 100, { value: 1 }));
+    for (const chart of [api.timeline(), jobs.timeline(), whatHappened()]) {
+      expect(chart).toMatch(/\ncaller aborts +\^ +at 300ms\n/);
+      expect(chart).not.toContain("at 200ms");
+    }
+    expect(whatHappened()).toContain("GET /hang");
+    expect(whatHappened()).toContain("a job");
+  });
+
+  test("starts every test with no marks and no recorders", () => {
+    expect(whatHappened()).toBe("");
   });
 });

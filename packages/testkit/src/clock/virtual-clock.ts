@@ -2,6 +2,8 @@ import { now } from "./now.ts";
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from "vitest";
 import { installTimerShims, resetShimTimers, shimTimerCount, uninstallTimerShims } from "./timer-shims.ts";
 import { mulberry32 } from "../random.ts";
+import { installAbortMarks, uninstallAbortMarks } from "../timeline/marks.ts";
+import { explainFailures } from "../timeline/what-happened.ts";
 
 /** The seed of Math.random in every test on the virtual clock. */
 const RANDOM_SEED = 0x5eed;
@@ -118,6 +120,7 @@ export function useVirtualClock(): VirtualClock {
   const fake = () => {
     vi.useFakeTimers({ now: 0, toFake: [...FAKED], fakeNodeBuiltins: true });
     installTimerShims();
+    installAbortMarks();
   };
   // Faked once per file, and set back to 0 before each test: installing fake
   // timers anew for every test costs more than many tests take.
@@ -130,6 +133,7 @@ export function useVirtualClock(): VirtualClock {
     // Chance too is replayed: code that leans on Math.random (jitter, shuffles)
     // does the same on every run, so a result never depends on luck.
     randomSpy = vi.spyOn(Math, "random").mockImplementation(mulberry32(RANDOM_SEED));
+    explainFailures();
   });
   afterEach(() => {
     settling = false;
@@ -137,6 +141,7 @@ export function useVirtualClock(): VirtualClock {
   });
   afterAll(() => {
     uninstallTimerShims();
+    uninstallAbortMarks();
     vi.useRealTimers();
   });
   return clock;

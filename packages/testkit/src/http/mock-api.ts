@@ -1,9 +1,11 @@
 import { now } from "../clock/now.ts";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { abortMarks } from "../timeline/marks.ts";
 import { nextSeq, peakConcurrency, type Span } from "../timeline/spans.ts";
 import { renderTimeline } from "../timeline/render.ts";
+import { explainFailures } from "../timeline/what-happened.ts";
 
 /**
  * What a route answers. One object, so a test declares a route in one line:
@@ -22,7 +24,11 @@ export interface Reply {
   /** A text body (e.g. HTML). */
   text?: string;
   headers?: Record<string, string>;
-  /** Fail the request as a network error (fetch rejects with a TypeError). */
+  /**
+   * Fail the request as a network error: fetch rejects, as Node's does, with
+   * `TypeError: fetch failed` whose `cause` says why
+   * (`Error: connect ECONNREFUSED api.test:80`, code `ECONNREFUSED`).
+   */
   networkError?: boolean;
   /** Never answer: the request hangs until the client aborts it. */
   never?: boolean;
@@ -87,8 +93,58 @@ function waitUnlessAborted(ms: number | undefined, signal: AbortSignal): Promise
   });
 }
 
-function respond(reply: Reply): Response {
-  if (reply.networkError) return HttpResponse.error();
+/** Marks the errors the kit throws on purpose to fail a request (see `networkError`). */
+const deliberate = Symbol("mock network error");
+
+/** What Node's fetch has as the cause of its "fetch failed" when nothing listens at the address. */
+function connectionRefused(url: URL): Error {
+  const address = `${url.hostname}:${url.port || (url.protocol === "https:" ? 443 : 80)}`;
+  return Object.assign(new Error(`connect ECONNREFUSED ${address}`), {
+    code: "ECONNREFUSED",
+    errno: -111,
+    syscall: "connect",
+    [deliberate]: true,
+  });
+}
+
+/**
+ * msw reports an error thrown by a handler on the console (the error, then a
+ * line of its own), with no way to say it was meant: while mocked APIs are in
+ * use, the kit's own network errors are kept off the console. Anything else
+ * is printed as before.
+ */
+let quietUsers = 0;
+let quieted: { original: typeof console.error; wrapper: typeof console.error } | undefined;
+function quietDeliberateErrors(change: 1 | -1): void {
+  quietUsers += change;
+  if (quietUsers > 0 && !quieted) {
+    const original = console.error;
+    let swallowNext = false;
+    const wrapper = function error(this: Console, ...args: unknown[]) {
+      const [first] = args;
+      if (typeof first === "object" && first !== null && deliberate in first) {
+        swallowNext = true;
+        return;
+      }
+      const followUp = swallowNext && typeof first === "string" && first.includes("Encountered an unhandled exception");
+      swallowNext = false;
+      if (!followUp) original.apply(this, args);
+    };
+    quieted = { original, wrapper };
+    console.error = wrapper;
+  } else if (quietUsers <= 0 && quieted) {
+    // Put back only what is still ours: something else may have replaced it since.
+    if (console.error === quieted.wrapper) console.error = quieted.original;
+    quieted = undefined;
+    quietUsers = 0;
+  }
+}
+
+function respond(reply: Reply, url: URL): Response {
+  // A Node-style error thrown by the handler becomes the cause of fetch's
+  // "fetch failed", as a refused connection would (Response.error() would
+  // leave a Response there, which no real network error has).
+  if (reply.networkError) throw connectionRefused(url);
   const init = { status: reply.status ?? 200, headers: reply.headers };
   if (reply.text !== undefined) return new HttpResponse(reply.text, init);
   if (reply.json !== undefined) return HttpResponse.json(reply.json, init);
@@ -146,12 +202,14 @@ export function mockApi(origin = "http://api.test"): MockApi {
           record.outcome = reply.networkError || (record.status ?? 0) >= 400 ? "failed" : "done";
         }
         record.note = describeEnd(record);
-        return respond(answered ? reply : { networkError: true });
+        // Aborted: the client has rejected already, and what the handler answers goes nowhere.
+        return answered ? respond(reply, url) : HttpResponse.error();
       }),
     );
   }
 
   beforeAll(() => {
+    quietDeliberateErrors(+1);
     server.listen({
       // The request fails at once (never reaches the real network) and the test fails after it.
       onUnhandledFrame: ({ frame, defaults }) => {
@@ -161,10 +219,15 @@ export function mockApi(origin = "http://api.test"): MockApi {
       },
     });
   });
-  afterEach(() => {
-    server.resetHandlers();
+  // What a test recorded stays until the next test begins: a failing test's
+  // message is written after its afterEach hooks have run (see explainFailures).
+  beforeEach(() => {
     records.length = 0;
     attempts.clear();
+    explainFailures();
+  });
+  afterEach(() => {
+    server.resetHandlers();
     const missed = unhandled.splice(0);
     if (missed.length > 0) {
       throw new Error(
@@ -174,6 +237,7 @@ export function mockApi(origin = "http://api.test"): MockApi {
     }
   });
   afterAll(() => {
+    quietDeliberateErrors(-1);
     server.close();
     activeApis.delete(api);
   });
@@ -188,16 +252,10 @@ export function mockApi(origin = "http://api.test"): MockApi {
     requests: records,
     requestsTo: (path) => records.filter((r) => r.path === path),
     peakInFlight: () => peakConcurrency(records, now()),
-    timeline: (title) => renderTimeline(records, { now: now(), title }),
+    timeline: (title) => renderTimeline(records, { now: now(), title, marks: abortMarks() }),
   };
   activeApis.add(api);
   return api;
-}
-
-/** The timelines of this test's mocked APIs, for a failure message ("" when no request was made). */
-export function whatHappened(): string {
-  const drawn = [...activeApis].filter((api) => api.requests.length > 0).map((api) => api.timeline());
-  return drawn.length === 0 ? "" : `\n\nWhat happened, on the virtual clock:\n${drawn.join("\n\n")}`;
 }
 
 /** True for the recorder a test gets from `mockApi()`; matchers accept it or a list of records. */

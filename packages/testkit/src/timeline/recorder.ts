@@ -1,4 +1,5 @@
 import { now } from "../clock/now.ts";
+import { abortMarks } from "./marks.ts";
 import { renderTimeline, type TimelineOptions } from "./render.ts";
 import { nextSeq, type Span } from "./spans.ts";
 
@@ -12,6 +13,8 @@ export type Ending<T> = { value: T } | { reason: unknown };
 export interface SpanRecorder {
   /** Every span so far, in start order. */
   readonly spans: Span[];
+  /** How its timeline is drawn (see recordSpans). */
+  readonly options: RecorderOptions;
   /** Opens a span now; call the returned function when it ends. */
   begin(label: string): (outcome?: "done" | "failed", note?: string) => void;
   /** Pretend work: settles after `ms` virtual ms as `ending` says, recorded as a span. */
@@ -22,7 +25,21 @@ export interface SpanRecorder {
   timeline(options?: Pick<TimelineOptions, "title" | "countLabel">): string;
 }
 
-export function recordSpans(): SpanRecorder {
+/** How a recorder's timeline is drawn. */
+export type RecorderOptions = Pick<TimelineOptions, "title" | "countLabel">;
+
+/**
+ * The recorders of the running test: a failing test draws their timelines
+ * (see whatHappened()). Emptied when the next test begins.
+ */
+export const activeRecorders = new Set<SpanRecorder>();
+
+/**
+ * A recorder for the current test. Its spans are drawn, with the mocked APIs',
+ * under every failure message of the test: a test need not add them itself.
+ * `options.countLabel` names the bottom row ("in flight" by default, e.g. "tasks running").
+ */
+export function recordSpans(options: RecorderOptions = {}): SpanRecorder {
   const spans: Span[] = [];
 
   function begin(label: string) {
@@ -55,14 +72,19 @@ export function recordSpans(): SpanRecorder {
     return promise;
   }
 
-  return {
+  const recorder: SpanRecorder = {
     spans,
+    options,
     begin,
     job,
     started: () => spans.map((span) => span.label),
-    timeline: (options = {}) =>
-      spans.length === 0
+    timeline: (drawing = {}) => {
+      const { title, ...rest } = { ...options, ...drawing };
+      return spans.length === 0
         ? ""
-        : `\n\n${options.title ?? "What happened, on the virtual clock:"}\n${renderTimeline(spans, { now: now(), ...options, title: undefined })}`,
+        : `\n\n${title ?? "What happened, on the virtual clock:"}\n${renderTimeline(spans, { now: now(), marks: abortMarks(), ...rest })}`;
+    },
   };
+  activeRecorders.add(recorder);
+  return recorder;
 }
