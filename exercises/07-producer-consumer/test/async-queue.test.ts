@@ -1,4 +1,4 @@
-import { points, reasonOf, useVirtualClock, valueOf } from "@course/testkit";
+import { describeOutcome, points, reasonOf, recordSpans, useVirtualClock, valueOf } from "@course/testkit";
 import { getEventListeners } from "node:events";
 import { describe, expect, test } from "vitest";
 import { AsyncQueue, QueueClosedError } from "../src/index.ts";
@@ -111,16 +111,45 @@ describe("AsyncQueue: putting and getting", () => {
   test("AsyncQueue serves waiting putters first come, first served", async () => {
     const queue = new AsyncQueue<string>(1);
     queue.tryPut("a");
-    const resolvedAt: Record<string, number> = {};
-    const b = watch(queue.put("b").then(() => (resolvedAt.b = Date.now())));
-    const c = watch(queue.put("c").then(() => (resolvedAt.c = Date.now())));
+    const recorder = recordSpans();
+    /** Each put is drawn from its call until it goes in; each get() is a mark when it takes an item. */
+    const put = (item: string) => {
+      const end = recorder.begin(`put("${item}")`);
+      return watch(
+        queue.put(item).then(
+          () => end("done", `went in at ${Date.now()}ms`),
+          () => end("failed", `rejected at ${Date.now()}ms`),
+        ),
+      );
+    };
+    const b = put("b");
+    const c = put("c");
     const got: string[] = [];
-    at(100, async () => got.push(await queue.get()));
-    at(200, async () => got.push(await queue.get()));
-    at(300, async () => got.push(await queue.get()));
+    const take = async () => {
+      const end = recorder.begin("get()");
+      const item = await queue.get();
+      got.push(item);
+      end("done", `took "${item}" at ${Date.now()}ms`);
+    };
+    at(100, take);
+    at(200, take);
+    at(300, take);
     await clock.settle(Promise.all([b.done, c.done]));
     await clock.advance(300);
-    expect(resolvedAt, 'put("b") waited first, so it goes in at the first free place (100ms), "c" at the next (200ms)').toEqual({ b: 100, c: 200 });
+    const puts = recorder.spans.filter((span) => span.label.startsWith("put"));
+    const early = puts.filter((span) => span.end !== undefined && span.end < 100);
+    if (early.length > 0) {
+      expect.fail(
+        `${early.map((span) => `${span.label} went in at ${span.end}ms`).join(" and ")}, before anything was taken (100ms): ` +
+          `on a queue of maxSize 1 that holds "a", a put waits for room${recorder.timeline({ countLabel: false })}`,
+      );
+    }
+    const wentIn = Object.fromEntries(puts.map((span) => [span.label, span.end]));
+    expect(
+      wentIn,
+      'on a full queue of maxSize 1, put("b") waited first, so it goes in at the first free place (100ms), put("c") at the next (200ms)' +
+        recorder.timeline({ countLabel: false }),
+    ).toEqual({ 'put("b")': 100, 'put("c")': 200 });
     expect(got, "items come out in the order they went in").toEqual(["a", "b", "c"]);
   });
 
@@ -186,7 +215,7 @@ describe("AsyncQueue: close", () => {
     const reason = reasonOf(await clock.settle(queue.put("after")), "put() on a closed queue");
     expect(reason, "put() on a closed queue rejects with QueueClosedError").toBeInstanceOf(QueueClosedError);
     expect(queue.tryPut("after too"), "tryPut on a closed queue").toBe(false);
-    expect(drainNow(queue), "nothing was added after close()").toEqual(["before"]);
+    expect(drainNow(queue), 'what the queue holds after close(): "before" (put before close() it stays), and nothing put after it').toEqual(["before"]);
   });
 
   test("AsyncQueue.get hands out the items left after close, then rejects with QueueClosedError", points(2), async () => {
@@ -216,6 +245,15 @@ describe("AsyncQueue: close", () => {
     const queue = new AsyncQueue<string>(1);
     queue.tryPut("in");
     const putters = [watch(queue.put("refused-1")), watch(queue.put("refused-2"))];
+    await clock.flush();
+    for (const [i, putter] of putters.entries()) {
+      if (putter.outcome.status !== "pending") {
+        expect.fail(
+          `put("refused-${i + 1}") on a queue of maxSize 1 that already holds "in" should wait for room, but ${describeOutcome(putter.outcome)}, ` +
+            "before anything was taken or the queue closed",
+        );
+      }
+    }
     at(250, () => queue.close());
     await clock.settle(Promise.all(putters.map((putter) => putter.done)));
     for (const [i, putter] of putters.entries()) {
@@ -229,7 +267,15 @@ describe("AsyncQueue: close", () => {
       if (outcome.status !== "fulfilled") break;
       left.push(outcome.value);
     }
-    expect(left, "a put that was rejected must not deliver its item later (its producer was told it failed, and may retry it)").toEqual(["in"]);
+    const problems = [
+      ...(left.includes("in") ? [] : ['"in", which was in the queue before close(), never came out: close() keeps the items already in the queue']),
+      ...left
+        .filter((item) => item.startsWith("refused"))
+        .map((item) => `"${item}" came out, but its put was rejected: a rejected put must not deliver its item later (its producer was told it failed, and may retry it)`),
+    ];
+    if (problems.length > 0) {
+      expect.fail(`After close(), get() hands out what was in the queue ("in") and nothing else; it handed out ${JSON.stringify(left)}:\n  - ${problems.join("\n  - ")}`);
+    }
   });
 });
 
@@ -266,8 +312,10 @@ describe("AsyncQueue: abort", () => {
     ).toBe("first job");
     expect(nextOutcome).toResolveAt(200);
     await clock.advance(300);
-    expect(queue.size, "nobody waits any more, so the item put at 300ms stays in the queue").toBe(1);
-    expect(queue.tryGet()).toEqual({ ok: true, value: "second job" });
+    expect(
+      drainNow(queue),
+      'what is left in the queue at the end: nobody waits any more, so "second job" (put at 300ms) stays in it, alone ("first job" went to the getter behind the aborted one)',
+    ).toEqual(["second job"]);
   });
 
   test("AsyncQueue.put with an already-aborted signal rejects with its reason and adds nothing, even when there is room", async () => {
@@ -280,13 +328,44 @@ describe("AsyncQueue: abort", () => {
     expect(drainNow(queue)).toEqual(["ok"]);
   });
 
+  test("AsyncQueue.put and get with an already-aborted signal reject with its reason even when the queue is closed", async () => {
+    const queue = new AsyncQueue<string>();
+    queue.tryPut("left");
+    queue.close();
+    const aborted = (why: string) => AbortSignal.abort(new Error(why));
+    const cases: Array<[string, AbortSignal, (signal: AbortSignal) => Promise<unknown>]> = [
+      ['put("late", { signal })', aborted("producer is shutting down"), (signal) => queue.put("late", { signal })],
+      ["get({ signal }) while the closed queue still holds an item", aborted("consumer is shutting down"), (signal) => queue.get({ signal })],
+    ];
+    for (const [call, signal, make] of cases) {
+      const reason = reasonOf(await clock.settle(make(signal)), `${call} on a closed queue, with an already-aborted signal`);
+      expect(
+        reason,
+        `${call} on a closed queue, with an already-aborted signal, should reject with signal.reason: an aborted signal is checked before anything else, "closed" included`,
+      ).toBe(signal.reason);
+    }
+    expect(queue.size, "the aborted get() must not take the item left in the closed queue").toBe(1);
+    expect(valueOf(await clock.settle(queue.get()), "get() on the closed queue that still holds an item")).toBe("left");
+    const signal = aborted("consumer is shutting down");
+    const reason = reasonOf(await clock.settle(queue.get({ signal })), "get({ signal }) on a closed, empty queue, with an already-aborted signal");
+    expect(
+      reason,
+      "get({ signal }) on a closed, empty queue, with an already-aborted signal, should reject with signal.reason, not QueueClosedError: an aborted signal is checked before anything else",
+    ).toBe(signal.reason);
+  });
+
   test("AsyncQueue.put aborted while waiting for room rejects with the signal's reason and never adds its item", points(2), async () => {
     const queue = new AsyncQueue<string>(1);
     queue.tryPut("a");
     const controller = new AbortController();
     const reason = new Error("producer gave up");
     const aborted = queue.put("abandoned", { signal: controller.signal });
+    const early = watch(aborted);
     const behind = watch(queue.put("b"));
+    await clock.flush();
+    if (early.outcome.status === "fulfilled") {
+      expect.fail(`put("abandoned", { signal }) on a queue of maxSize 1 that already holds "a" should wait for room, but ${describeOutcome(early.outcome)}, before anything was taken`);
+    }
     at(100, () => controller.abort(reason));
     const got: string[] = [];
     at(200, async () => got.push(await queue.get()));
@@ -311,7 +390,10 @@ describe("AsyncQueue: abort", () => {
     for (let i = 0; i < 5; i++) {
       const waitingGet = queue.get({ signal });
       at(10, () => queue.tryPut(i));
-      expect(valueOf(await clock.settle(waitingGet), `get({ signal }) that waited for item ${i}`)).toBe(i);
+      expect(
+        valueOf(await clock.settle(waitingGet), `get({ signal }) that waited for item ${i}`),
+        `get({ signal }) waited on an empty queue, and item ${i} was put 10ms later: it gets that item`,
+      ).toBe(i);
     }
     queue.tryPut(99);
     for (let i = 0; i < 5; i++) {
@@ -340,7 +422,7 @@ describe("AsyncQueue: async iteration", () => {
     };
     const outcome = await clock.settle(consume());
     valueOf(outcome, `a for await loop over a queue closed at 300ms (it saw ${JSON.stringify(seen)})`);
-    expect(seen, "every item, in order, each as soon as it was put").toEqual(["a@0", "b@0", "c@100", "d@200"]);
+    expect(seen, `every item, in order, each as soon as it was put (item@ms); the loop saw ${seen.join(", ")}`).toEqual(["a@0", "b@0", "c@100", "d@200"]);
     expect(outcome, "the loop ends when the queue is closed and empty, without an error").toResolveAt(300);
   });
 
@@ -359,7 +441,7 @@ describe("AsyncQueue: async iteration", () => {
       }
     };
     valueOf(await clock.settle(consume()), "a for await loop over a closed queue holding a, b");
-    expect(seen).toEqual(["a", "b"]);
+    expect(seen, "a for await loop over a closed queue still holding a, b gets both").toEqual(["a", "b"]);
     expect(joined, "the loop got both items, but nobody called taskDone(): join() must still be waiting").toBe(false);
     queue.taskDone();
     queue.taskDone();

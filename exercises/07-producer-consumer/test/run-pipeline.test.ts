@@ -1,4 +1,4 @@
-import { nextSeq, peakConcurrency, points, reasonOf, recordSpans, renderTimeline, type Settled, useVirtualClock, valueOf } from "@course/testkit";
+import { describeOutcome, nextSeq, peakConcurrency, points, reasonOf, recordSpans, renderTimeline, type Settled, useVirtualClock } from "@course/testkit";
 import { describe, expect, test } from "vitest";
 import { runPipeline, type PipelineResult } from "../src/index.ts";
 import { exactlyOnceProblems, sleep } from "./helpers.ts";
@@ -11,6 +11,17 @@ async function* ticking(prefix: string, everyMs: number, count = Infinity): Asyn
     await sleep(everyMs);
     yield `${prefix}${i}`;
   }
+}
+
+/** Draws the run itself as the first row of `recorder`'s timeline: from the call until it settles. */
+function watched<T>(recorder: ReturnType<typeof recordSpans>, start: () => Promise<T>): Promise<T> {
+  const end = recorder.begin("runPipeline");
+  const run = start();
+  run.then(
+    () => end("done", `resolved at ${Date.now()}ms`),
+    () => end("failed", `rejected at ${Date.now()}ms`),
+  );
+  return run;
 }
 
 const names = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
@@ -28,22 +39,37 @@ function handlerRecorder(durationOf: (item: string) => number) {
   return { handle, handled, spans: recorder.spans };
 }
 
-/** Checks that the run resolved and every item was handled exactly once; the message shows the handler timeline. */
+/**
+ * Checks that the run resolved once every handler had finished, and that every
+ * item was handled exactly once; the message shows the handler timeline.
+ */
 function expectEachHandledOnce(outcome: Settled<PipelineResult>, handled: readonly { item: string }[], expected: string[], spans: Parameters<typeof renderTimeline>[0]) {
+  const chart = `\n\nHandlers, on the virtual clock:\n${renderTimeline(spans, { now: Date.now(), countLabel: "handlers" })}`;
+  if (outcome.status === "rejected") {
+    expect.fail(`runPipeline should resolve (no producer or handler in this test throws), but ${describeOutcome(outcome)}.${chart}`);
+  }
   const problems = exactlyOnceProblems(
     handled.map((h) => h.item),
     expected,
   );
-  const chart = `\n\nHandlers, on the virtual clock:\n${renderTimeline(spans, { now: Date.now(), countLabel: "handlers" })}`;
-  if (outcome.status === "rejected") valueOf(outcome, `runPipeline (no handler in this test throws)${chart}`);
+  const list = (lines: string[]) => lines.map((line) => `\n  - ${line}`).join("");
   if (outcome.status === "pending") {
-    problems.unshift(
-      `runPipeline never settled: nothing was left to wait for. Does every consumer learn that the work is over, ` +
-        `whatever the number of producers and consumers, and only once every item has been taken?`,
+    expect.fail(
+      `runPipeline never settled: at ${outcome.at}ms nothing was left to wait for. Every consumer must learn that the work is over, ` +
+        `whatever the number of producers and consumers, and only once every item has been taken.${list(problems)}${chart}`,
     );
   }
-  expect(problems, `Every item produced should be handled exactly once, then runPipeline resolves.${chart}`).toEqual([]);
-  return valueOf(outcome, "runPipeline");
+  const running = spans.filter((span) => span.end === undefined || span.end > outcome.at);
+  if (running.length > 0) {
+    expect.fail(
+      `runPipeline resolved at ${outcome.at}ms, while ${running.length} handler(s) were still running (${running
+        .slice(0, 4)
+        .map((span) => span.label)
+        .join(", ")}${running.length > 4 ? ", …" : ""}): it should resolve once the last handler has finished.${list(problems)}${chart}`,
+    );
+  }
+  if (problems.length > 0) expect.fail(`Every item produced should be handled exactly once, then runPipeline resolves:${list(problems)}${chart}`);
+  return outcome.value;
 }
 
 describe("runPipeline", () => {
@@ -164,52 +190,151 @@ describe("runPipeline", () => {
     const outcome = await clock.settle(runPipeline({ producers: [() => names("j", 10)], consumers: 2, maxSize: 3, handle }));
     await clock.advance(1000); // anything still going would show now
     const chart = `\n\nHandlers, on the virtual clock:\n${renderTimeline(recorder.spans, { countLabel: "handlers" })}`;
-    expect(reasonOf(outcome, `runPipeline, whose handler for j1 throws at 30ms${chart}`), "it rejects with the handler's error itself").toBe(boom);
+    if (outcome.status !== "rejected") {
+      expect.fail(`runPipeline, whose handler for j1 throws at 30ms, should reject with that error, but ${describeOutcome(outcome)}.${chart}`);
+    }
+    expect(outcome.reason, `it rejects with the handler's error itself${chart}`).toBe(boom);
     const late = recorder.spans.filter((span) => failedAt && span.startSeq > failedAt.seq);
-    expect(
-      late.map((span) => `${span.label} at ${span.start}ms`),
-      `After the handler for j1 failed at ${failedAt?.time}ms, no handler may start: the consumers must stop, even though ` +
-        `items are still in the queue (closing it is not enough: a closed queue still hands out what is left).${chart}`,
-    ).toEqual([]);
+    if (late.length > 0) {
+      expect.fail(
+        `After the handler for j1 failed at ${failedAt?.time}ms, no handler may start, even though items are still in the queue; ` +
+          `these started after it: ${late.map((span) => `${span.label} at ${span.start}ms`).join(", ")}. ` +
+          `(A closed queue still hands out what it holds.)${chart}`,
+      );
+    }
   });
 
   test("runPipeline stops taking items from the producers once a handler has failed", points(2), async () => {
     const boom = new Error("cannot handle p0-2");
-    let failedSeq = Infinity;
-    let failedAt = -1;
-    const pulls: Array<{ label: string; time: number; seq: number }> = [];
-    // Asks for items forever, one every 40ms; records each time it is asked for the next one.
+    let failed: { time: number; seq: number } | undefined;
+    const recorder = recordSpans();
+    // Makes items forever, one every 40ms; each is drawn from the moment the producer is asked for it.
     const producer = (name: string) =>
       async function* () {
         for (let i = 0; ; i++) {
-          pulls.push({ label: `${name}-${i}`, time: Date.now(), seq: nextSeq() });
+          const end = recorder.begin(`${name} making ${name}-${i}`);
           await sleep(40);
+          end();
           yield `${name}-${i}`;
         }
       };
     const handle = async (item: string) => {
+      const end = recorder.begin(`handler for ${item}`);
       await sleep(10);
       if (item === "p0-2") {
-        failedAt = Date.now();
-        failedSeq = nextSeq();
+        failed = { time: Date.now(), seq: nextSeq() };
+        end("failed", `threw at ${Date.now()}ms`);
         throw boom;
       }
+      end();
     };
     const outcome = await clock.settle(runPipeline({ producers: [producer("p0"), producer("p1")], consumers: 1, maxSize: 2, handle }));
-    await clock.advance(1000); // a producer still running would keep asking for items now
-    const asked = pulls.map((p) => `${p.label} at ${p.time}ms`).join(", ");
-    expect(
-      outcome.status,
-      `runPipeline should reject once the handler for p0-2 fails at ${failedAt}ms; with producers that never run out, it can only ` +
-        `settle if the producers are stopped. Producers were asked for: ${asked}`,
-    ).toBe("rejected");
-    expect(reasonOf(outcome, "runPipeline, whose handler for p0-2 throws"), "it rejects with the handler's error itself").toBe(boom);
-    const late = pulls.filter((p) => p.seq > failedSeq);
-    expect(
-      late.map((p) => `${p.label} at ${p.time}ms`),
-      `After the handler failed at ${failedAt}ms, the producers must not be asked for another item. They were asked for: ${asked}`,
-    ).toEqual([]);
+    await clock.advance(1000); // a producer still running would keep being asked for items now
+    const chart = `\n\nProducers and the handler, on the virtual clock:\n${renderTimeline(recorder.spans, { now: Date.now(), countLabel: false })}`;
+    if (outcome.status !== "rejected") {
+      expect.fail(
+        `runPipeline should reject once the handler for p0-2 fails at ${failed?.time}ms, but ${describeOutcome(outcome)}. ` +
+          `With producers that never run out, it can only settle if the producers are stopped.${chart}`,
+      );
+    }
+    expect(outcome.reason, `it rejects with the handler's error itself${chart}`).toBe(boom);
+    const late = recorder.spans.filter((span) => failed && span.startSeq > failed.seq && !span.label.startsWith("handler"));
+    if (late.length > 0) {
+      expect.fail(
+        `After the handler failed at ${failed?.time}ms, the producers must not be asked for another item, but they were: ` +
+          `${late.map((span) => `${span.label} at ${span.start}ms`).join(", ")}.${chart}`,
+      );
+    }
     expect(clock.pendingTimers(), "nothing keeps running once runPipeline has settled").toBe(0);
+  });
+
+  test("runPipeline rejects with a producer's error, and stops the other producers and the consumers", points(2), async () => {
+    const boom = new Error("the feed of a broke after a1");
+    const recorder = recordSpans();
+    let failed: { time: number; seq: number } | undefined;
+    // a yields a0 and a1, then throws at 50ms; b would make 8 items, one every 40ms.
+    const feedA = async function* () {
+      yield "a0";
+      await sleep(20);
+      yield "a1";
+      const end = recorder.begin("producer a");
+      await sleep(30);
+      failed = { time: Date.now(), seq: nextSeq() };
+      end("failed", `threw at ${Date.now()}ms`);
+      throw boom;
+    };
+    const feedB = async function* () {
+      for (let i = 0; i < 8; i++) {
+        const end = recorder.begin(`producer b making b${i}`);
+        await sleep(40);
+        end();
+        yield `b${i}`;
+      }
+    };
+    const handle = async (item: string) => {
+      const end = recorder.begin(`handler for ${item}`);
+      await sleep(30);
+      end();
+    };
+    const outcome = await clock.settle(watched(recorder, () => runPipeline({ producers: [feedA, feedB], consumers: 1, maxSize: 2, handle })));
+    await clock.advance(1000); // anything still going would show now
+    const chart = `\n\nProducers and handlers, on the virtual clock:\n${renderTimeline(recorder.spans, { countLabel: false })}`;
+    if (outcome.status !== "rejected") {
+      expect.fail(
+        `producer a threw at ${failed?.time}ms, but runPipeline ${outcome.status === "fulfilled" ? `resolved at ${outcome.at}ms` : "never settled"}: ` +
+          `a producer's error rejects the pipeline with that error, as a handler's does.${chart}`,
+      );
+    }
+    expect(outcome.reason, `runPipeline should reject with producer a's own error${chart}`).toBe(boom);
+    const late = recorder.spans.filter((span) => failed && span.startSeq > failed.seq).map((span) => `${span.label} at ${span.start}ms`);
+    if (late.length > 0) {
+      expect.fail(
+        `After producer a failed at ${failed?.time}ms, nothing new may start: no handler, and no other producer asked for another item. ` +
+          `Started after it: ${late.join(", ")}.${chart}`,
+      );
+    }
+  });
+
+  test("runPipeline settles only once no handler or producer it started is still running, also when one fails", async () => {
+    const boom = new Error("cannot handle j1");
+    const recorder = recordSpans();
+    // j0 and j1 are ready at once; the producer then takes 150ms to make j2.
+    const producer = async function* () {
+      yield "j0";
+      yield "j1";
+      const end = recorder.begin("producer making j2");
+      await sleep(150);
+      end();
+      yield "j2";
+    };
+    const handle = async (item: string) => {
+      const end = recorder.begin(`handler for ${item}`);
+      await sleep(item === "j1" ? 30 : 100);
+      if (item === "j1") {
+        end("failed", "threw at 30ms");
+        throw boom;
+      }
+      end();
+    };
+    let settled: { time: number; seq: number } | undefined;
+    const run = watched(recorder, () => runPipeline({ producers: [producer], consumers: 2, maxSize: 2, handle }));
+    const mark = () => void (settled = { time: Date.now(), seq: nextSeq() });
+    run.then(mark, mark);
+    const outcome = await clock.settle(run);
+    await clock.advance(1000); // let whatever was still running finish, to draw it
+    const chart = `\n\nHandlers and the producer, on the virtual clock:\n${renderTimeline(recorder.spans, { countLabel: false })}`;
+    if (outcome.status !== "rejected") {
+      expect.fail(`runPipeline, whose handler for j1 throws at 30ms, should reject with that error, but ${describeOutcome(outcome)}.${chart}`);
+    }
+    expect(outcome.reason, `it rejects with the handler's error itself${chart}`).toBe(boom);
+    const running = recorder.spans.filter((span) => settled && span.label !== "runPipeline" && (span.endSeq ?? Infinity) > settled.seq);
+    if (running.length > 0) {
+      expect.fail(
+        `runPipeline rejected at ${settled?.time}ms, while ${running.map((span) => `${span.label} (until ${span.end ?? "never"}ms)`).join(" and ")} ` +
+          `${running.length === 1 ? "was" : "were"} still running. Whoever awaits runPipeline goes on as if everything had stopped: ` +
+          `it should settle only once every handler and producer it started has finished.${chart}`,
+      );
+    }
   });
 
   test("runPipeline rejects with a RangeError when consumers or maxSize is not a positive integer, before taking any item", async () => {

@@ -174,9 +174,10 @@ describe("fetchWithRetry: cancellation", () => {
     const reason = new Error("the user left the page");
     setTimeout(() => controller.abort(reason), 300);
     const outcome = await clock.settle(fetchWithRetry(api.url("/hang"), { signal: controller.signal }));
+    // First what became of the request: a request left running is why the call cannot settle.
+    expect(api).toHaveAborted("/hang", 300);
     expect(reasonOf(outcome, "fetchWithRetry"), "fetchWithRetry should reject with signal.reason itself").toBe(reason);
     expect(outcome).toRejectAt(300);
-    expect(api).toHaveAborted("/hang", 300);
     await clock.advance(60_000);
     expect(api.requestsTo("/hang").length, `the caller gave up: no request should follow${seen()}`).toBe(1);
   });

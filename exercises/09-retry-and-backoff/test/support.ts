@@ -73,10 +73,18 @@ export function scripted<T = never>(script: (n: number) => Step<T>): Scripted<T>
     fn,
     calls,
     times: () => calls.map((call) => call.at),
-    timeline: () =>
-      recorder.timeline({ title: "Your calls of fn, on the virtual clock:", countLabel: false }) ||
-      "\n\n(fn was never called.)",
+    timeline: () => {
+      // Drawn up to the last call (or now, while one still runs), not up to
+      // the end of a long clock.advance() that only checked nothing followed.
+      const drawing = { title: "Your calls of fn, on the virtual clock:", countLabel: false as const, now: lastEvent(recorder.spans) };
+      return recorder.timeline(drawing) || "\n\n(fn was never called.)";
+    },
   };
+}
+
+/** When the last of `spans` ended (now, if one is still running). */
+function lastEvent(spans: readonly Span[]): number {
+  return Math.max(0, ...spans.map((span) => span.end ?? Date.now()));
 }
 
 /** An `fn` that fails every time, with a fresh error naming its attempt ("failure 1", "failure 2", …). */

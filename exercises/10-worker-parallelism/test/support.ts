@@ -37,6 +37,12 @@ export interface WorkerWatch {
   threadIds(): number[];
   /** How many of them have not yet emitted `exit`. */
   alive(): number;
+  /**
+   * Waits (real time, at most `ms`) for the workers still alive to exit on
+   * their own; resolves with how many did, how many are still alive, and how
+   * long the last one that exited took.
+   */
+  waitForExits(ms: number): Promise<{ exited: number; stillAlive: number; tookMs: number }>;
 }
 
 // The test watches every `Worker` the code under test creates, however it
@@ -106,7 +112,56 @@ export function watchWorkers(): WorkerWatch {
     started: () => tracked.length,
     threadIds: () => tracked.map((t) => t.threadId),
     alive: aliveNow,
+    waitForExits: async (ms) => {
+      const started = performance.now();
+      const alive = tracked.filter((t) => !t.exited);
+      let tookMs = 0;
+      let timer: NodeJS.Timeout | undefined;
+      const exits = alive.map(
+        (t) =>
+          new Promise<void>((resolve) => {
+            if (t.exited) return resolve();
+            t.worker.once("exit", () => {
+              tookMs = Math.round(performance.now() - started);
+              resolve();
+            });
+          }),
+      );
+      await Promise.race([Promise.all(exits), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+      clearTimeout(timer);
+      const stillAlive = alive.filter((t) => !t.exited).length;
+      return { exited: alive.length - stillAlive, stillAlive, tookMs };
+    },
   };
+}
+
+/**
+ * Real milliseconds a failing test waits, after the call settled with workers
+ * still alive, to tell workers on their way out from workers nothing stopped.
+ */
+export const EXIT_GRACE_MS = 1500;
+
+/**
+ * What became of the workers still alive when the call settled, in words: they
+ * exited soon after (the call did not wait for them), or they did not (nothing
+ * stopped them). Waits up to EXIT_GRACE_MS of real time to find out.
+ */
+export async function describeStillAlive(workers: WorkerWatch, alive: number, when: string): Promise<string> {
+  const { exited, stillAlive, tookMs } = await workers.waitForExits(EXIT_GRACE_MS);
+  const head =
+    `${alive} of the ${workers.started()} workers had not exited yet when runInWorkerPool ${when}: ` +
+    "every worker must have exited (its exit event fired) before the call settles.";
+  if (stillAlive === 0) {
+    return (
+      `${head} ${alive === 1 ? "It" : "They"} did exit, within ${tookMs} ms after: the call settled without waiting for ${alive === 1 ? "it" : "them"}. Wait for each ` +
+      "worker's exit before settling: worker.terminate() returns a promise that resolves once the worker has exited."
+    );
+  }
+  return (
+    `${head} ${exited === 0 ? (alive === 1 ? "It did not exit" : "None of them exited") : `Only ${exited} of them exited`} in the ` +
+    `${EXIT_GRACE_MS} ms that followed: nothing stopped ${stillAlive === 1 ? "it" : "them"}. A worker waiting for messages ` +
+    "stays alive until it is terminated (worker.terminate())."
+  );
 }
 
 /** The failure message when the test saw no worker at all. */

@@ -22,7 +22,8 @@ function withTimeline(assertion: () => void): void {
   try {
     assertion();
   } catch (error) {
-    if (error instanceof Error) error.message += fakeFs.spans.timeline();
+    // Unless the failure drew the reads already.
+    if (error instanceof Error && !/(^|\n)time \(ms\)\s/.test(error.message)) error.message += fakeFs.spans.timeline();
     throw error;
   }
 }
@@ -42,19 +43,45 @@ describe("loadConfigs", () => {
   test("loadConfigs starts every read before any of them finishes", points(2), async () => {
     const { paths } = threeConfigs();
     valueOf(await clock.settle(loadConfigs(paths)), call(paths));
+    const syncReads = fakeFs.reads().filter((span) => span.label.includes("Sync"));
+    if (syncReads.length > 0) {
+      // A synchronous read cannot be started beside another one: "start them all first" is no cure for it.
+      withTimeline(() =>
+        expect.fail(
+          `The reads were synchronous (${syncReads.map((span) => span.label).join(", ")}): each one blocked the program ` +
+            `until it was done, so none could start before the previous one finished. ${call(paths)} ${describeSyncCalls(fakeFs.syncCalls())}`,
+        ),
+      );
+    }
     expect(fakeFs.reads()).toHaveRunConcurrently();
   });
 
   test("loadConfigs takes as long as the slowest read: three 300 ms reads finish at 300 ms, not 900 ms", async () => {
     const { paths } = threeConfigs();
     const outcome = await clock.settle(loadConfigs(paths));
+    const syncReads = fakeFs.reads().filter((span) => span.label.includes("Sync"));
+    if (syncReads.length > 0 && outcome.status === "fulfilled" && outcome.at < 300) {
+      // On the virtual clock a synchronous read takes no time: the whole program stands still instead.
+      withTimeline(() =>
+        expect.fail(
+          `loadConfigs resolved at ${outcome.at}ms, yet each read takes 300ms: the reads were synchronous ` +
+            `(${syncReads.map((span) => span.label).join(", ")}), and a synchronous read does not wait on the clock, ` +
+            `it stops the whole program until the disk answers. ${call(paths)} ${describeSyncCalls(fakeFs.syncCalls())}`,
+        ),
+      );
+    }
     withTimeline(() => expect(outcome).toResolveAt(300));
   });
 
   test("loadConfigs returns the parsed configs in the order of paths, whatever order the reads finish in", async () => {
     const { paths, values } = threeConfigs([300, 200, 100]);
     const configs = valueOf(await clock.settle(loadConfigs(paths)), call(paths));
-    expect(configs, `one parsed config per path, in the order of the paths given${fakeFs.spans.timeline()}\n`).toEqual(values);
+    const shown = (list: unknown) => (Array.isArray(list) ? list.map((item) => JSON.stringify(item)).join(", ") : JSON.stringify(list));
+    expect(
+      configs,
+      `one parsed config per path, in the order of the paths given (${paths.map((p) => p.replace(`${ROOT}/`, "")).join(", ")}): ` +
+        `expected ${shown(values)}, got ${shown(configs)}${fakeFs.spans.timeline()}\n`,
+    ).toEqual(values);
   });
 
   test("loadConfigs never calls a synchronous fs function", points(2), async () => {

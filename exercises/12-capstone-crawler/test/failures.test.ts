@@ -56,7 +56,8 @@ describe("crawl: timeouts, network errors, retries", () => {
     const result = resultOf(await crawlFrom({ retries: 2, timeoutMs: 1000 }));
     expect(
       Object.fromEntries(requestCounts(api.requests)),
-      "retries: 2 means up to 3 requests for a URL that fails (a network error or a timeout), and no more once one answers",
+      "retries: 2 means up to 3 requests for a URL that fails (a network error or a timeout), and no more once one answers. " +
+        `Requests per path: ${JSON.stringify(Object.fromEntries(requestCounts(api.requests)))}\n\n${api.timeline()}\n`,
     ).toEqual({ "/": 1, "/flaky": 3, "/down": 3, "/deep": 1 });
     expect(urlsOf(result), "/flaky answered on its third try: it is a page like any other, and /deep, which it links to, is fetched").toEqual(["/", "/deep", "/flaky"]);
     expect(errorUrlsOf(result), "/down failed all 3 times: it belongs in errors").toEqual(["/down"]);
@@ -81,7 +82,8 @@ describe("crawl: timeouts, network errors, retries", () => {
     const withRetries = resultOf(await crawlFrom({ retries: 2 }));
     expect(
       Object.fromEntries(requestCounts(api.requests)),
-      "with retries: 2, a 404 or a 500 is still an answer, requested once; only the network error is tried 3 times",
+      "with retries: 2, a 404 or a 500 is still an answer, requested once; only the network error is tried 3 times. " +
+        `Requests per path: ${JSON.stringify(Object.fromEntries(requestCounts(api.requests)))}`,
     ).toEqual({ "/": 1, "/missing": 1, "/broken": 1, "/down": 3 });
     expect(
       withRetries.pages.map((p) => [new URL(p.url).pathname, p.status]).sort(),

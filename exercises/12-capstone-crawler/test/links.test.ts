@@ -2,7 +2,7 @@ import { mockApi, points, useVirtualClock, valueOf, type Settled } from "@course
 import { beforeEach, describe, expect, test } from "vitest";
 import { crawl, type CrawlOptions, type CrawlResult } from "../src/index.ts";
 import { ORIGIN, refuseOtherOrigins } from "./site.ts";
-import { notFoundElsewhere, page } from "./support.ts";
+import { failIfAny, notFoundElsewhere, page } from "./support.ts";
 
 const clock = useVirtualClock();
 const api = mockApi(ORIGIN);
@@ -15,6 +15,9 @@ beforeEach(() => {
 });
 
 const startPageOf = (result: CrawlResult) => result.pages.find((p) => p.depth === 0);
+/** A page's links as the message shows them: paths, in order. */
+const pathsOf = (links: readonly string[] | undefined) =>
+  links === undefined ? "(there is no start page in pages)" : `[${links.map((link) => URL.parse(link)?.pathname ?? link).join(", ")}]`;
 const sortedUrls = (result: CrawlResult) => result.pages.map((p) => p.url).sort();
 
 const crawlFrom = (start: string, options: Partial<CrawlOptions> = {}) =>
@@ -29,7 +32,8 @@ describe("crawl: which links, and how they are written", () => {
     expect(
       startPageOf(result)?.links,
       'the start page\'s hrefs are "b", "/a#intro", "b#usage", "#top", "http://site.test/c", "a", "./": ' +
-        "resolved and without fragments that is /b, /a, /b, /, /c, /a, /; once each, in order of first appearance",
+        "resolved and without fragments that is /b, /a, /b, /, /c, /a, /; once each, in order of first appearance: [/b, /a, /, /c]. " +
+        `Yours: ${pathsOf(startPageOf(result)?.links)}`,
     ).toEqual(["/b", "/a", "/", "/c"].map(api.url));
     expect(sortedUrls(result)).toEqual(["/", "/a", "/b", "/c"].map(api.url));
   });
@@ -41,7 +45,8 @@ describe("crawl: which links, and how they are written", () => {
     expect(
       startPageOf(result)?.links,
       'on http://site.test/docs/guide/, "intro" is /docs/guide/intro, "../faq" is /docs/faq, "./setup/" is /docs/guide/setup/ ' +
-        "and \"/about\" is /about: new URL(href, pageUrl), with the page's URL, not the site's root",
+        "and \"/about\" is /about: new URL(href, pageUrl), with the page's URL, not the site's root. " +
+        `Yours: ${pathsOf(startPageOf(result)?.links)}`,
     ).toEqual(["/docs/guide/intro", "/docs/faq", "/docs/guide/setup/", "/about"].map(api.url));
     expect(result.pages.map((p) => `${new URL(p.url).pathname} at depth ${p.depth}`).sort(), "the pages those links lead to, one level down").toEqual([
       "/about at depth 1",
@@ -59,8 +64,11 @@ describe("crawl: which links, and how they are written", () => {
     );
     api.get("/a", page([], 100));
     const result = resultOf(await crawlFrom("/"));
-    expect(startPageOf(result)?.links, "of these hrefs only /a is on http://site.test: another host, scheme or port is another origin").toEqual([api.url("/a")]);
-    expect(refused, `crawl requested these URLs, which are not on ${ORIGIN}`).toEqual([]);
+    expect(
+      startPageOf(result)?.links,
+      `of these hrefs only /a is on http://site.test: another host, scheme or port is another origin. Yours: ${JSON.stringify(startPageOf(result)?.links)}`,
+    ).toEqual([api.url("/a")]);
+    failIfAny(refused, `crawl requested these URLs, which are not on ${ORIGIN}:`);
     expect({ pages: result.pages.toSorted((a, b) => a.depth - b.depth), errors: result.errors }).toEqual({
       pages: [
         { url: api.url("/"), depth: 0, status: 200, links: [api.url("/a")] },

@@ -57,3 +57,36 @@ export function errorKind(message: string): "timeout" | "network" {
 export function notFoundElsewhere(api: { get(path: string, reply: Reply): void }): void {
   api.get("/*", { status: 404, text: "<h1>Not found</h1>", after: 10, headers: { "content-type": "text/html" } });
 }
+
+/**
+ * Fails with `header` and one line per problem (nothing when `problems` is
+ * empty). The problems go in the message itself: a long list compared with
+ * toEqual shows up truncated (`[ …(15) ]`) in a one-line report.
+ */
+export function failIfAny(problems: readonly string[], header: string, details = ""): void {
+  if (problems.length === 0) return;
+  const shown = problems.slice(0, 12);
+  throw new Error(`${header}\n  - ${shown.join("\n  - ")}${problems.length > shown.length ? `\n  (and ${problems.length - shown.length} more)` : ""}${details}`);
+}
+
+/**
+ * The differences between two maps of URL (or path) → value, one line each:
+ * what is missing, what should not be there, what has another value. `name`
+ * names the value ("depth", "status"); `why` may say more about a missing key.
+ */
+export function mapDifferences<T>(
+  yours: Readonly<Record<string, T>>,
+  expected: Readonly<Record<string, T>>,
+  name: string,
+  why: (key: string) => string = () => "",
+): string[] {
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(expected)) {
+    if (!(key in yours)) lines.push(`missing: ${key} (${name} ${String(value)})${why(key)}`);
+    else if (yours[key] !== value) lines.push(`${key}: ${name} ${String(yours[key])}, should be ${String(value)}`);
+  }
+  for (const [key, value] of Object.entries(yours)) {
+    if (!(key in expected)) lines.push(`should not be there: ${key} (${name} ${String(value)})`);
+  }
+  return lines;
+}
