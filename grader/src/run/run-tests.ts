@@ -1,12 +1,13 @@
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { copyFile, mkdir, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { courseRoot } from "../exercises.ts";
 import { DEFAULT_LIMITS } from "../score.ts";
-import { groupCpuMs } from "./cpu-time.ts";
+import { groupCpuMs, groupUsage } from "./cpu-time.ts";
 import type { CollectedTest, RunMessage, TestOutcome } from "./messages.ts";
 
 const require = createRequire(import.meta.url);
@@ -52,6 +53,37 @@ export interface RunResult {
 }
 
 /**
+ * Copies the shared compile cache, file by file. Other processes (a run beside
+ * this one, the course check) may be writing it: a file gone between listing
+ * and copying is skipped; the cache is an optimisation, never a requirement.
+ */
+async function copyCompileCache(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  let entries: string[];
+  try {
+    entries = await readdir(from, { recursive: true, encoding: "utf8" });
+  } catch {
+    return;
+  }
+  // Asynchronous, a few files at a time: the copy is tens of megabytes, and a
+  // grader blocked on it would not watch the runs already going (their idle
+  // and busy clocks).
+  const copyOne = async (rel: string) => {
+    try {
+      const source = path.join(from, rel);
+      if ((await stat(source)).isDirectory()) await mkdir(path.join(to, rel), { recursive: true });
+      else {
+        await mkdir(path.dirname(path.join(to, rel)), { recursive: true });
+        await copyFile(source, path.join(to, rel));
+      }
+    } catch {
+      // Gone, or being rewritten: this run compiles that file itself.
+    }
+  };
+  for (let i = 0; i < entries.length; i += 16) await Promise.all(entries.slice(i, i + 16).map(copyOne));
+}
+
+/**
  * The only variables of the grader's environment a run sees: what Node and the
  * operating system need to run at all (Windows' among them), and the locale
  * and time zone. Everything else stays out: a run executes student code, and
@@ -82,6 +114,8 @@ export function runEnvironment(runDir: string, own: Record<string, string>): Nod
 const OUTPUT_LIMIT = 16_384;
 /** How often the run's CPU time is read, to tell a loop. */
 const BUSY_POLL_MS = 250;
+/** A run whose threads waited for a CPU this share of a poll's interval or more was starved, not idle. */
+const STARVED_SHARE = 0.25;
 /** After the run's process exits, how long its streams may stay open before the run is over anyway. */
 const CLOSE_GRACE_MS = 2_000;
 /** How long vitest may take to exit after reporting its end. */
@@ -92,7 +126,7 @@ const EXIT_GRACE_MS = 3_000;
  * gathers each test's result as it arrives. The group is killed at the time
  * limit, so an infinite loop in student code ends the run, not the grader.
  */
-export function runTests(options: RunOptions): Promise<RunResult> {
+export async function runTests(options: RunOptions): Promise<RunResult> {
   const started = Date.now();
   const { exerciseDir, srcDirs = [] } = options;
   const { timeoutMs, idleMs, busyMs, testTimeoutMs } = { ...DEFAULT_LIMITS, ...options };
@@ -122,8 +156,7 @@ export function runTests(options: RunOptions): Promise<RunResult> {
   // copy of the course's own cache: whatever the code under test writes there
   // is thrown away with the copy, never read by a later run.
   const compileCache = path.join(runDir, "compile-cache");
-  if (existsSync(sharedCompileCache)) cpSync(sharedCompileCache, compileCache, { recursive: true });
-  else mkdirSync(compileCache);
+  await copyCompileCache(sharedCompileCache, compileCache);
   // Not the grader's environment (no NODE_OPTIONS, no secrets): see PASSED_ON_ENV.
   const env = runEnvironment(runDir, {
     COURSE_SRC_DIRS: srcDirs.join(path.delimiter),
@@ -161,11 +194,16 @@ export function runTests(options: RunOptions): Promise<RunResult> {
     const idle = setTimeout(() => stop("idle"), idleMs);
     // A loop is told by the CPU it burns without progress: much sooner than by
     // wall time, and a run merely starved of CPU on a busy machine is not one.
+    // Likewise, idle means waiting for nothing: a run whose threads queued
+    // for a CPU (the machine was busy) was not idle, and its clock restarts.
     let cpuAtProgress = child.pid ? groupCpuMs(child.pid) : undefined;
+    let lastWait: number | undefined;
     const busy = setInterval(() => {
-      const cpu = child.pid ? groupCpuMs(child.pid) : undefined;
-      if (cpu === undefined || cpuAtProgress === undefined) return;
-      if (cpu - cpuAtProgress > busyMs) stop("busy");
+      const usage = child.pid ? groupUsage(child.pid) : undefined;
+      if (usage === undefined || cpuAtProgress === undefined) return;
+      if (usage.cpuMs - cpuAtProgress > busyMs) stop("busy");
+      if (lastWait !== undefined && usage.waitMs - lastWait > BUSY_POLL_MS * STARVED_SHARE) idle.refresh();
+      lastWait = usage.waitMs;
     }, BUSY_POLL_MS);
     let grace: NodeJS.Timeout | undefined;
     let ended = false;
@@ -226,8 +264,11 @@ export function runTests(options: RunOptions): Promise<RunResult> {
       // Reap any worker the run left behind (e.g. one stuck in a loop).
       killGroup();
       result.durationMs = Date.now() - started;
-      rmSync(runDir, { recursive: true, force: true });
-      resolve(result);
+      // Removed without blocking: the other runs are still being watched.
+      void rm(runDir, { recursive: true, force: true }).then(
+        () => resolve(result),
+        () => resolve(result),
+      );
     }
   });
 }
