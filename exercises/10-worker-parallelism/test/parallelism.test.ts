@@ -53,7 +53,9 @@ describe("runInWorkerPool: parallel, on a pool of reused workers", { timeout: TE
   test("runInWorkerPool gives the next input to whichever worker is free, not batch by batch", points(2), async () => {
     const board = newBoard();
     const inputs: Script[] = [
-      { board, label: "the slow task", after: 4 },
+      // Long enough for a free worker to get through the 4 quick ones even on a
+      // loaded machine (and even when a pool starts a new worker for each).
+      { board, label: "the slow task", after: 4, afterWaitMs: 4000 },
       ...[1, 2, 3, 4].map((n) => ({ board, label: `quick task ${n}` })),
     ];
     const outcome = await settle(runInWorkerPool<Script, Done>(scripted, inputs, { threads: 2 }), workers);
