@@ -1,12 +1,11 @@
-import { mockApi, points, useVirtualClock, valueOf, type Settled } from "@course/testkit";
+import { mockApi, points, useVirtualClock } from "@course/testkit";
 import { beforeEach, describe, expect, test } from "vitest";
 import { crawl, type CrawlOptions, type CrawlResult } from "../src/index.ts";
 import { ORIGIN, refuseOtherOrigins } from "./site.ts";
-import { failIfAny, notFoundElsewhere, page } from "./support.ts";
+import { failIfAny, notFoundElsewhere, page, resultOf } from "./support.ts";
 
 const clock = useVirtualClock();
 const api = mockApi(ORIGIN);
-const resultOf = (outcome: Settled<CrawlResult>) => valueOf(outcome, "crawl(…)");
 
 let refused: string[] = [];
 beforeEach(() => {

@@ -1,12 +1,11 @@
-import { mockApi, points, reasonOf, useVirtualClock, valueOf, type Settled } from "@course/testkit";
+import { mockApi, points, reasonOf, useVirtualClock } from "@course/testkit";
 import { beforeEach, describe, expect, test } from "vitest";
 import { crawl, type CrawlOptions, type CrawlResult } from "../src/index.ts";
 import { ORIGIN, refuseOtherOrigins } from "./site.ts";
-import { notFoundElsewhere, page } from "./support.ts";
+import { notFoundElsewhere, page, resultOf, urlsOf } from "./support.ts";
 
 const clock = useVirtualClock();
 const api = mockApi(ORIGIN);
-const resultOf = (outcome: Settled<CrawlResult>) => valueOf(outcome, "crawl(…)");
 
 beforeEach(() => {
   refuseOtherOrigins();
@@ -16,8 +15,6 @@ beforeEach(() => {
 const crawlFrom = (options: Partial<CrawlOptions> = {}) =>
   clock.settle(crawl(api.url("/"), { maxConcurrent: 2, maxDepth: 5, timeoutMs: 5000, ...options }));
 
-/** The paths of the pages, sorted (the order of pages has a test of its own). */
-const urlsOf = (result: CrawlResult) => result.pages.map((p) => new URL(p.url).pathname).sort();
 
 describe("crawl: the concurrency limit", () => {
   test("crawl starts each link as soon as it is found and a slot is free, not level by level", points(2), async () => {

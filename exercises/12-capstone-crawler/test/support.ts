@@ -1,4 +1,5 @@
-import type { Reply, RequestRecord } from "@course/testkit";
+import { valueOf, type Reply, type RequestRecord, type Settled } from "@course/testkit";
+import type { CrawlResult } from "../src/index.ts";
 import { getEventListeners } from "node:events";
 
 /** A small HTML page linking to `hrefs` (as written), answered after `after` virtual ms. */
@@ -90,3 +91,9 @@ export function mapDifferences<T>(
   }
   return lines;
 }
+
+/** What crawl(…) resolved with; otherwise the test fails saying how it settled instead. */
+export const resultOf = (outcome: Settled<CrawlResult>) => valueOf(outcome, "crawl(…)");
+
+/** The paths of the pages, sorted (the order of pages has a test of its own). */
+export const urlsOf = (result: CrawlResult) => result.pages.map((p) => new URL(p.url).pathname).sort();
