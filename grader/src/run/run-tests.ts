@@ -9,6 +9,7 @@ import { courseRoot } from "../exercises.ts";
 import { DEFAULT_LIMITS } from "../score.ts";
 import { groupCpuMs, groupUsage } from "./cpu-time.ts";
 import type { CollectedTest, RunMessage, TestOutcome } from "./messages.ts";
+import { buildSandbox, exerciseGrants } from "./sandbox.ts";
 
 const require = createRequire(import.meta.url);
 const vitestCli = path.join(path.dirname(require.resolve("vitest/package.json")), "vitest.mjs");
@@ -130,25 +131,6 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
   const started = Date.now();
   const { exerciseDir, srcDirs = [] } = options;
   const { timeoutMs, idleMs, busyMs, testTimeoutMs } = { ...DEFAULT_LIMITS, ...options };
-  const args = [
-    vitestCli,
-    "run",
-    "--root",
-    exerciseDir,
-    "--config",
-    path.join(exerciseDir, "vitest.config.ts"),
-    "--reporter",
-    reporter,
-    // Each test file in a fresh worker: what one file's code under test did to
-    // its process cannot reach the next file.
-    "--pool",
-    "threads",
-    "--isolate",
-    "--testTimeout",
-    String(testTimeoutMs),
-    "--hookTimeout",
-    String(testTimeoutMs),
-  ];
   // Everything the run may write (its home, its temporary files, its compile
   // cache) is in a folder of its own, deleted when it ends.
   const runDir = mkdtempSync(path.join(tmpdir(), "course-run-"));
@@ -157,18 +139,44 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
   // is thrown away with the copy, never read by a later run.
   const compileCache = path.join(runDir, "compile-cache");
   await copyCompileCache(sharedCompileCache, compileCache);
+  // The run reads its own copy of the exercise, and only what it needs: see sandbox.ts.
+  const sandbox = buildSandbox({ exerciseDir, overlays: srcDirs, runDir, grants: exerciseGrants(exerciseDir) });
+  const args = [
+    ...sandbox.mainFlags,
+    vitestCli,
+    "run",
+    "--root",
+    sandbox.exerciseDir,
+    "--config",
+    path.join(sandbox.exerciseDir, "vitest.config.ts"),
+    "--reporter",
+    reporter,
+    // Each test file in a fresh process: what one file's code under test did to
+    // its process cannot reach the next file, and the process can be given
+    // narrower permissions than vitest's own.
+    "--pool",
+    "forks",
+    "--isolate",
+    ...sandbox.vitestFlags,
+    "--testTimeout",
+    String(testTimeoutMs),
+    "--hookTimeout",
+    String(testTimeoutMs),
+  ];
   // Not the grader's environment (no NODE_OPTIONS, no secrets): see PASSED_ON_ENV.
   const env = runEnvironment(runDir, {
     COURSE_SRC_DIRS: srcDirs.join(path.delimiter),
     FORCE_COLOR: "0",
     NO_COLOR: "1",
     NODE_COMPILE_CACHE: compileCache,
+    ...sandbox.env,
   });
+  const command = sandbox.wrap(process.execPath, args);
 
   const result: RunResult = { collected: [], results: [], moduleErrors: [], unhandledErrors: [], output: "", durationMs: 0 };
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, {
-      cwd: exerciseDir,
+    const child = spawn(command.command, command.args, {
+      cwd: sandbox.exerciseDir,
       env,
       detached: true,
       stdio: ["ignore", "pipe", "pipe", "ipc"],

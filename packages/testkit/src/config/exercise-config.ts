@@ -82,6 +82,15 @@ export function exerciseConfig(exerciseDir: string, overlays: readonly string[] 
       // way only, and the on-disk transform cache is safe: the next run starts sooner.
       fsModuleCache: overlays.length === 0,
       provide: { courseSrcDirs: [...chain.dirs], courseGivenFiles: [...chain.given] },
+      // The grader's sandbox gives the tests a temporary folder apart from
+      // vitest's own (grader/src/run/sandbox.ts).
+      env: testTempDirEnv(),
     },
   };
+}
+
+/** TMPDIR and its Windows spellings, for the test processes, when the grader gives them a folder of their own. */
+function testTempDirEnv(): Record<string, string> {
+  const dir = process.env.COURSE_TEST_TMPDIR;
+  return dir ? { TMPDIR: dir, TMP: dir, TEMP: dir } : {};
 }
