@@ -7,8 +7,11 @@ import path from "node:path";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import { courseRoot, exerciseIds } from "./support/course.ts";
 import { walk } from "./support/files.ts";
-import { run, tail } from "./support/run.ts";
+import { cleanEnv, run, tail } from "./support/run.ts";
 import { distinctiveSolutionLines } from "./support/solution-lines.ts";
+import { moduleSpecifiers } from "../src/export/specifiers.ts";
+import { descendants, isAlive } from "../../packages/course-runner/test/support/course.ts";
+import { hasTmux, Pane } from "../../packages/course-runner/test/support/tmux.ts";
 
 const repo = inject("studentRepo");
 const exportBin = path.join(courseRoot, "grader/bin/export.js");
@@ -48,6 +51,9 @@ describe("what the student repository holds", () => {
       "grader/bin/grade.js",
       "grader/package.json",
       "packages/testkit/package.json",
+      "packages/course-runner/package.json",
+      "packages/course-runner/bin/course.js",
+      "packages/course-runner/README.md",
     ]) {
       expect(files, rel).toContain(rel);
     }
@@ -92,10 +98,11 @@ describe("what the student repository holds", () => {
     expect(leaks).toEqual([]);
   });
 
-  test("the root package.json: the student workspaces, test and grade, only the tools they need", () => {
+  test("the root package.json: the student workspaces, test, grade and the course runner, only the tools they need", () => {
     const manifest = JSON.parse(readFileSync(path.join(repo, "package.json"), "utf8"));
     expect(manifest.workspaces).toEqual(["packages/*", "exercises/*", "grader"]);
-    expect(Object.keys(manifest.scripts).sort()).toEqual(["grade", "test"]);
+    expect(Object.keys(manifest.scripts).sort()).toEqual(["course", "grade", "start", "test"]);
+    expect(manifest.scripts.start).toContain("packages/course-runner/bin/course.js");
     expect(Object.keys(manifest.devDependencies)).toEqual(expect.arrayContaining(["eslint", "typescript-eslint", "typescript", "vitest"]));
     expect(Object.keys(manifest.devDependencies).filter((name) => /changeset|turbo|ajv|xmllint|stryker/.test(name))).toEqual([]);
     const grader = JSON.parse(readFileSync(path.join(repo, "grader/package.json"), "utf8"));
@@ -106,11 +113,25 @@ describe("what the student repository holds", () => {
     expect(grader.devDependencies).toBeUndefined();
   });
 
+  test("every module of the grader that an exported package imports is there, and exported by its package.json", () => {
+    const grader = JSON.parse(readFileSync(path.join(repo, "grader/package.json"), "utf8")) as { exports?: Record<string, string> };
+    const imported = files
+      .filter((rel) => rel.startsWith("packages/") && /\.[cm]?[jt]s$/.test(rel))
+      .flatMap((rel) => moduleSpecifiers(readFileSync(path.join(repo, rel), "utf8")).filter((s) => s.startsWith("@course/grader/")).map((s) => ({ rel, s })));
+    // The course runner uses the grader: the check has something to check.
+    expect(imported.map(({ s }) => s)).toContain("@course/grader/grade");
+    for (const { rel, s } of imported) {
+      const file = grader.exports?.[`./${s.slice("@course/grader/".length)}`];
+      expect(file, `${rel} imports ${s}`).toBeDefined();
+      expect(existsSync(path.join(repo, "grader", file!)), `${rel} imports ${s}: grader/${file}`).toBe(true);
+    }
+  });
+
   test("the lockfile locks exactly the student workspaces, at the course's versions", () => {
     const theirs = JSON.parse(readFileSync(path.join(repo, "package-lock.json"), "utf8")).packages as Record<string, { version?: string }>;
     const ours = JSON.parse(readFileSync(path.join(courseRoot, "package-lock.json"), "utf8")).packages as Record<string, { version?: string }>;
     const workspaces = Object.keys(theirs).filter((key) => key !== "" && !key.includes("node_modules/"));
-    expect(workspaces.sort()).toEqual([...exerciseIds().map((id) => `exercises/${id}`), "grader", "packages/testkit"].sort());
+    expect(workspaces.sort()).toEqual([...exerciseIds().map((id) => `exercises/${id}`), "grader", "packages/course-runner", "packages/testkit"].sort());
     for (const [key, entry] of Object.entries(theirs)) {
       expect(ours[key], `${key} is locked in the course too`).toBeDefined();
       expect(entry.version, key).toBe(ours[key]?.version);
@@ -161,6 +182,28 @@ describe("in a clone of the student repository", () => {
   test("npm ci installs it", () => {
     const ran = run("npm", ["ci", "--prefer-offline", "--no-audit", "--no-fund"], clone);
     expect(ran.status, tail(ran)).toBe(0);
+  });
+
+  // A real terminal (tmux); without one, skipped, except in CI.
+  test.skipIf(!hasTmux() && !process.env.CI)("npm start walks the course in a terminal: every exercise's points, the first one current, q quits", async () => {
+    const pane = Pane.start("npm start", { columns: 100, rows: 30, cwd: clone, env: cleanEnv() });
+    try {
+      let screen = await pane.waitForText(`of ${exerciseIds().length} exercises done`);
+      screen = await pane.waitForText(`▶ ${exerciseIds()[0]} · 0/`);
+      expect(screen).toContain("h hint");
+      pane.keys("l");
+      screen = await pane.waitForText("Exercises: ↑/↓ choose");
+      for (const id of exerciseIds().slice(0, 10)) expect(screen).toContain(id);
+      const running = descendants(pane.status().pid);
+      pane.keys("q");
+      await pane.waitForText("Your progress:");
+      expect(await pane.waitForExit()).toBe(0);
+      const deadline = Date.now() + 10_000;
+      while (running.some((p) => isAlive(p.pid)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(running.filter((p) => isAlive(p.pid)), "no process of the runner outlives it").toEqual([]);
+    } finally {
+      pane.close();
+    }
   });
 
   let maxPoints = 0;

@@ -26,11 +26,15 @@ export const STUDENT_WORKSPACES = ["packages/*", "exercises/*", "grader"];
  * A student's `npm test` at the root: every exercise once, in one vitest whose
  * projects are the exercises (see student-files/vitest.config.ts), so the
  * output ends with one summary. `npm run grade`: the same command as ours.
+ * `npm start` (`npm run course`): the course runner, as ours (its package,
+ * packages/course-runner, is exported with the other shared packages).
  */
 export function studentScripts(ours: Manifest): Record<string, string> {
   const grade = ours.scripts?.grade;
   if (grade === undefined) throw new Error("the course's package.json has no grade script");
-  return { test: "node scripts/vitest.cjs run", grade };
+  const scripts: Record<string, string> = { test: "node scripts/vitest.cjs run", grade };
+  for (const name of ["start", "course"]) if (ours.scripts?.[name] !== undefined) scripts[name] = ours.scripts[name];
+  return scripts;
 }
 
 const pick = (from: Record<string, string> | undefined, names: Iterable<string>) => {

@@ -18,27 +18,30 @@ let servers = 0;
 export class Pane {
   readonly #socket: string;
   readonly #config: string;
+  /** The environment of the tmux server, and so of the command (default: ours). */
+  readonly #env: NodeJS.ProcessEnv | undefined;
 
-  private constructor(socket: string, config: string) {
+  private constructor(socket: string, config: string, env: NodeJS.ProcessEnv | undefined) {
     this.#socket = socket;
     this.#config = config;
+    this.#env = env;
   }
 
   /**
    * Runs `command` (a shell command line) in a terminal of `columns` × `rows`;
    * the pane stays after it exits, its exit code printed last.
    */
-  static start(command: string, { columns = 100, rows = 30, cwd }: { columns?: number; rows?: number; cwd: string }): Pane {
+  static start(command: string, { columns = 100, rows = 30, cwd, env }: { columns?: number; rows?: number; cwd: string; env?: NodeJS.ProcessEnv }): Pane {
     const dir = mkdtempSync(path.join(tmpdir(), "course-runner-tmux-"));
     const config = path.join(dir, "tmux.conf");
     writeFileSync(config, "set -g remain-on-exit on\nset -g status off\n");
-    const pane = new Pane(`course-runner-${process.pid}-${++servers}`, config);
+    const pane = new Pane(`course-runner-${process.pid}-${++servers}`, config, env);
     pane.#tmux("new-session", "-d", "-s", "runner", "-x", String(columns), "-y", String(rows), "-c", cwd, `${command}; echo "${EXITED} $?"`);
     return pane;
   }
 
   #tmux(...args: string[]): string {
-    return execFileSync("tmux", ["-L", this.#socket, "-f", this.#config, ...args], { encoding: "utf8" });
+    return execFileSync("tmux", ["-L", this.#socket, "-f", this.#config, ...args], { encoding: "utf8", ...(this.#env ? { env: this.#env } : {}) });
   }
 
   /** The screen as text, one line a row, without trailing blanks. */
