@@ -47,15 +47,20 @@ describe("parseHints", () => {
     }
   });
 
-  test("every test or describe block a HINTS.md names exists in that exercise's tests (a renamed test leaves no stale name)", () => {
+  test("every test or describe block a HINTS.md names exists in that exercise's tests (a renamed test leaves no stale name), under one step only", () => {
     for (const id of exercises) {
       const dir = path.join(courseRoot, "exercises", id);
       const sources = readdirSync(path.join(dir, "test"), { recursive: true, encoding: "utf8" })
         .filter((file) => file.endsWith(".ts"))
         .map((file) => readFileSync(path.join(dir, "test", file), "utf8"))
         .join("\n");
+      const named = new Map<string, number>();
       for (const step of readHints(dir)) {
-        for (const name of step.covers) expect(sources.includes(JSON.stringify(name)), `${id} HINTS.md step ${step.number} names "${name}"`).toBe(true);
+        for (const name of step.covers) {
+          expect(sources.includes(JSON.stringify(name)), `${id} HINTS.md step ${step.number} names "${name}"`).toBe(true);
+          expect(named.get(name), `${id} HINTS.md names "${name}" under step ${named.get(name)} and step ${step.number}`).toBeUndefined();
+          named.set(name, step.number);
+        }
       }
     }
   });
