@@ -12,7 +12,10 @@
 //   Semaphore.withPermit rejects with signal.reason when aborted while waiting, and never calls fn
 //   -->
 //
-// A test named by no section (or by two) has no step: the runner says so.
+// A name ending in " …" stands for every test whose name starts with what
+// comes before it (for tests whose names are generated, e.g. 01's
+// `predictions.syncFirst …`). A test named by no section (or by two) has no
+// step: the runner says so.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -104,10 +107,14 @@ export type StepOf =
   /** Several sections name it: the hints contradict themselves. */
   | { kind: "ambiguous"; steps: Step[] };
 
+/** Whether a name a section gives stands for `name`: the same, or a prefix written "prefix …". */
+export const covers = (cover: string, name: string): boolean =>
+  cover === name || (cover.endsWith(" …") && name.startsWith(cover.slice(0, -1)));
+
 /** The step a test belongs to, as the hints declare it: by its own name first, then by its innermost describe block. */
 export function stepOf(steps: readonly Step[], test: { name: string; describes: readonly string[] }): StepOf {
   for (const name of [test.name, ...[...test.describes].reverse()]) {
-    const naming = steps.filter((step) => step.covers.includes(name));
+    const naming = steps.filter((step) => step.covers.some((cover) => covers(cover, name)));
     if (naming.length === 1) return { kind: "step", step: naming[0]! };
     if (naming.length > 1) return { kind: "ambiguous", steps: naming };
   }

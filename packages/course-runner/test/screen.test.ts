@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { GradedExercise } from "@course/grader/grade";
+import { mistakeOf } from "../src/mistakes.ts";
 import { render, wrap } from "../src/screen.ts";
 import type { ViewState } from "../src/state.ts";
 
@@ -60,5 +61,19 @@ describe("wrap", () => {
   test("wraps at words, keeps line breaks, cuts a word longer than the width", () => {
     expect(wrap("aaa bbb ccc\nddd", 7)).toEqual(["aaa bbb", "ccc", "ddd"]);
     expect(wrap("abcdefghij", 4)).toEqual(["abcd", "efgh", "ij"]);
+  });
+});
+
+describe("Your mistake has a name", () => {
+  test("the screen names the known mistake the grader found, with its explanation", () => {
+    const screen = render(state({ mistake: { name: "lifo-waiters", explanation: "release() wakes the newest waiter." } }), { columns: 120, rows: 30 }, false);
+    expect(screen).toContain("Your mistake has a name: lifo-waiters. release() wakes the newest waiter.");
+  });
+
+  test("mistakeOf takes the grader's own naming from the report, and names nothing for a passing or untested exercise", async () => {
+    const failing = { ...report("05-semaphore", 2, 3), knownMistake: { name: "lifo-waiters", explanation: "LIFO." } };
+    expect(await mistakeOf(failing, "/nowhere")).toEqual({ name: "lifo-waiters", explanation: "LIFO." });
+    expect(await mistakeOf(report("05-semaphore", 0, 3), "/nowhere")).toBeUndefined();
+    expect(await mistakeOf(undefined, "/nowhere")).toBeUndefined();
   });
 });
