@@ -3,6 +3,10 @@
 // on Node's compile cache (every run after the first starts faster: vitest,
 // vite and msw are large), then runs vitest in this same process.
 //
+// After vitest's report, `npm test` in an exercise prints a type check of the
+// exercise, run beside the tests (typecheck.cjs): never blocking them, never
+// changing the exit code (a green run with type errors exits 0).
+//
 // Two things a student would otherwise misread:
 // - `npm run test:watch` with no terminal to watch from (stdin not a TTY, or
 //   CI) runs the tests once: it says so, in one line.
@@ -61,6 +65,21 @@ function npmScriptProcess() {
   var isScriptShell = parent.slice(-script.length) === script && / -c /.test(parent);
   var isNpm = /(^|[\s/])npm(-cli\.js)?(\s|$)/.test(parent);
   return isScriptShell || isNpm ? process.ppid : undefined;
+}
+
+// The type check (see typecheck.cjs): started now, beside the tests, and
+// printed once vitest is done (its report written, nothing left to run), as a
+// section of its own. Not in watch mode (vitest never ends), nor for vitest's
+// own --help or --version.
+var typecheckReport;
+var quickFlag = args.some(function (arg) {
+  return arg === "--help" || arg === "-h" || arg === "--version" || arg === "-v";
+});
+if (!watchAsked && !quickFlag) typecheckReport = require("./typecheck.cjs").startTypecheck(process.cwd());
+if (typecheckReport) {
+  process.on("beforeExit", function () {
+    typecheckReport(process.stdout);
+  });
 }
 
 process.on("exit", function (code) {

@@ -15,8 +15,8 @@ export interface Copy {
   to: string;
 }
 
-/** Root files the packages read: the Node version check and runner, the shared compiler options, the Node version, npm's settings. */
-export const ROOT_FILES = ["scripts/check-node.cjs", "scripts/vitest.cjs", "tsconfig.base.json", ".nvmrc", ".npmrc"] as const;
+/** Root files the packages read: the Node version check and runner (with its type check), the shared compiler options, the Node version, npm's settings. */
+export const ROOT_FILES = ["scripts/check-node.cjs", "scripts/vitest.cjs", "scripts/typecheck.cjs", "tsconfig.base.json", ".nvmrc", ".npmrc"] as const;
 
 /**
  * A shared package's own tests (the test kit's) check the course, not a
