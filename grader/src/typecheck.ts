@@ -99,3 +99,71 @@ export function typecheckFolders(targets: readonly TypecheckTarget[], compilerOp
   }
   return byFolder;
 }
+
+/** An exercise to typecheck with another `src/` laid over its own (a submission's), as grading runs it. */
+export interface OverlaidExercise {
+  /** The pristine exercise: its tests, its stub `src/`, its packages. */
+  folder: string;
+  /** Laid over `<folder>/src`: each file here stands in for the stub's file of the same path (or adds one). */
+  src: string;
+  /** Files (relative to `src/`) always taken from the exercise: the ones it gives. */
+  given?: readonly string[];
+}
+
+/**
+ * Typechecks exercises whose `src/` is another folder laid over the stub's, as
+ * a run sees them, in one program: the files keep the exercise's paths, so
+ * the tests' imports and the packages resolve as in the course, and nothing is
+ * copied. Returns each exercise folder's diagnostics, paths as the folder
+ * sees them ("src/semaphore.ts(17,5): …"), for its own files (src and tests).
+ */
+export function typecheckOverlaid(exercises: readonly OverlaidExercise[], compilerOptions: ts.CompilerOptions): Map<string, string[]> {
+  /** The file a path of the program is read from: the overlay's, where it has one. */
+  const redirect = (file: string): string => {
+    for (const { folder, src, given = [] } of exercises) {
+      const rel = path.relative(path.join(folder, "src"), file);
+      if (rel.startsWith("..") || path.isAbsolute(rel) || given.includes(rel)) continue;
+      const theirs = path.join(src, rel);
+      if (existsSync(theirs) && statSync(theirs).isFile()) return theirs;
+    }
+    return file;
+  };
+  const host = ts.createCompilerHost(compilerOptions);
+  const { fileExists, readFile, getSourceFile, directoryExists } = host;
+  host.fileExists = (file) => fileExists.call(host, redirect(file));
+  host.readFile = (file) => readFile.call(host, redirect(file));
+  host.getSourceFile = (file, language, onError, shouldCreate) => {
+    const from = redirect(file);
+    if (from === file) return getSourceFile.call(host, file, language, onError, shouldCreate);
+    const text = readFile.call(host, from);
+    return text === undefined ? undefined : ts.createSourceFile(file, text, language);
+  };
+  host.directoryExists = (dir) => directoryExists?.call(host, dir) === true || directoryExists?.call(host, redirect(dir)) === true;
+
+  const roots = exercises.flatMap(({ folder, src }) => {
+    const own = path.join(folder, "src");
+    const added = tsFilesUnder(src).map((file) => path.join(own, path.relative(src, file)));
+    return [...new Set([...tsFilesUnder(path.join(folder, "test")), ...tsFilesUnder(own), ...added])];
+  });
+  const program = ts.createProgram(roots, compilerOptions, host);
+  const shared = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
+  const byFolder = new Map<string, string[]>();
+  for (const { folder } of exercises) {
+    const inside = (file: string) => !path.relative(folder, file).startsWith("..") && !file.includes(`${path.sep}node_modules${path.sep}`);
+    const describe = (diagnostic: ts.Diagnostic) => {
+      const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
+      if (!diagnostic.file) return text;
+      const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
+      return `${path.relative(folder, diagnostic.file.fileName).split(path.sep).join("/")}(${line + 1},${character + 1}): ${text}`;
+    };
+    const list = shared.map(describe);
+    for (const source of program.getSourceFiles()) {
+      if (!inside(source.fileName)) continue;
+      for (const d of [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]) {
+        if (d.category === ts.DiagnosticCategory.Error) list.push(describe(d));
+      }
+    }
+    byFolder.set(folder, list);
+  }
+  return byFolder;
+}

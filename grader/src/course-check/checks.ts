@@ -4,6 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { exerciseDir } from "../exercises.ts";
 import { rememberExpectedTests } from "../grade/expected-tests.ts";
+import { rememberMistakeSignatures, signaturesOf } from "../grade/known-mistakes.ts";
+import { wrongWayFile } from "../wrong-ways/materialize.ts";
+import { oneLineWhy, readWrongWay } from "../wrong-ways/wrong-way.ts";
 import type { RunResult } from "../run/run-tests.ts";
 import type { TypecheckTarget } from "../typecheck.ts";
 import { scoreRun, type ExerciseReport } from "../score.ts";
@@ -89,7 +92,28 @@ function judgeExercise(id: string, chains: LaidOutChain[], broken: BrokenChain[]
       ? { ok: true, subject: "types", detail: `the reference typechecks with the tests, and every other chain where it differs from it` }
       : { ok: false, subject: "types", detail: typeErrors.map(([name, errors]) => `${name}:\n    ${errors.join("\n    ")}`).join("\n  ") },
   );
+  findings.push(nameMistakes(id, chains, reports, expected.length, findings.every((f) => f.ok)));
   return { id, findings, reports };
+}
+
+/**
+ * The wrong ways' failure signatures (grade/known-mistakes.ts): stored when
+ * the whole check holds, so that grading can name a student's mistake. The
+ * finding says which wrong ways cannot be named, and why.
+ */
+function nameMistakes(id: string, chains: LaidOutChain[], reports: Map<string, ExerciseReport>, testCount: number, store: boolean): Finding {
+  const wrongWays = chains
+    .filter((c) => c.kind === "wrong")
+    .map((c) => {
+      const name = c.name.slice("wrong/".length);
+      const report = reports.get(c.name)!;
+      return { name, explanation: oneLineWhy(readWrongWay(wrongWayFile(id, name)).why), status: report.status, failed: failedNames(report) };
+    });
+  const { signatures, unnamed } = signaturesOf(wrongWays, testCount);
+  if (store) rememberMistakeSignatures(id, signatures);
+  const named = wrongWays.length - unnamed.length;
+  const notNamed = unnamed.map((u) => `wrong/${u.name} (${u.why})`).join("; ");
+  return { ok: true, subject: "names", detail: `${named} of ${wrongWays.length} wrong ways named to a student who fails exactly their tests${notNamed ? `; not named: ${notNamed}` : ""}` };
 }
 
 const courseCheckBin = fileURLToPath(new URL("../../bin/course-check.js", import.meta.url));

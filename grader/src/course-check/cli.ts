@@ -27,12 +27,14 @@ async function main(argv: string[]): Promise<boolean> {
   }
   const ids = positionals.length > 0 ? positionals : known;
   const { cachedPass, rememberPass } = await import("./cache.ts");
+  const { mistakeSignatures } = await import("../grade/known-mistakes.ts");
   const { saveResults, RESULTS_ENV } = await import("./results.ts");
   const { checkExercises } = await import("./checks.ts");
   // Results for `npm run soak` need every exercise run, cached or not.
+  // An exercise passed before is checked again when the wrong ways' signatures it stores are missing.
   const cached = values.force || process.env[RESULTS_ENV] ? new Map() : new Map(ids.flatMap((id) => {
     const findings = cachedPass(id);
-    return findings ? [[id, findings] as const] : [];
+    return findings && mistakeSignatures(id) ? [[id, findings] as const] : [];
   }));
   const checks = await checkExercises(ids.filter((id) => !cached.has(id)));
   let ok = true;

@@ -6,7 +6,9 @@ import { parseArgs } from "node:util";
 import { ExportUsageError } from "./errors.ts";
 import { defaultRef, exportStudentRepository } from "./export.ts";
 import { listExercises } from "../exercises.ts";
+import { spawnSync } from "node:child_process";
 import { shipExpectedTests } from "../grade/expected-tests.ts";
+import { shipMistakeSignatures } from "../grade/known-mistakes.ts";
 
 const courseRoot = fileURLToPath(new URL("../../..", import.meta.url));
 
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
   // The stubs' tests, collected here once, so that a fresh install (every
   // Classroom push) grades without first running all the stubs.
   const shipped = await shipExpectedTests(listExercises(courseRoot), dir, courseRoot);
+  shipped.push(...shipKnownMistakes(dir));
   const shown = positionals[0]!;
   const known = REPOSITORY.test(result.repository);
   process.stdout.write(
@@ -76,6 +79,25 @@ async function main(): Promise<void> {
       "",
     ].join("\n"),
   );
+}
+
+/**
+ * The wrong ways' failure signatures (grade/known-mistakes.ts), as the course
+ * check stored them for the tests as they are: the student repository has no
+ * solutions/ to compute them from. Exercises without them are checked first
+ * (npm run check, which stores them when it passes).
+ */
+function shipKnownMistakes(dir: string): string[] {
+  const first = shipMistakeSignatures(listExercises(courseRoot), dir, courseRoot);
+  const { missing } = first;
+  if (missing.length === 0) return first.written;
+  process.stderr.write(`export: the wrong ways' signatures of ${missing.join(", ")} are not stored yet: running the course check for them\n`);
+  const courseCheck = fileURLToPath(new URL("../../bin/course-check.js", import.meta.url));
+  const check = spawnSync(process.execPath, [courseCheck, ...missing], { stdio: ["ignore", process.stderr, "inherit"] });
+  if (check.status !== 0) throw new Error(`the course check of ${missing.join(", ")} failed (npm run check -- ${missing.join(" ")}): fix it before exporting`);
+  const second = shipMistakeSignatures(missing, dir, courseRoot);
+  if (second.missing.length > 0) throw new Error(`the course check stored no signatures for ${second.missing.join(", ")}`);
+  return [...first.written, ...second.written];
 }
 
 main().catch((error: unknown) => {

@@ -7,7 +7,9 @@ const points = (score: number, max: number) => `${score}/${max}`;
 /**
  * What the GitHub Classroom workflow prints in its log, in place of
  * classroom-resources/autograding-grading-reporter: each exercise with its
- * points and the names of its failing tests, the total, then exactly the two
+ * points and the names of its failing tests (one "not started" line for an
+ * exercise left as the stub; the known mistake they match; a count of type
+ * errors), the total, then exactly the two
  * notices by which that reporter tells Classroom the score
  * (src/notify-classroom.js: `core.notice(text, { title })`). Classroom records
  * the points of the first; the total is the sum of the per-test points, as
@@ -35,9 +37,14 @@ export function formatGithub(report: CourseReport): string {
     const most = exercise.tests.reduce((sum, t) => sum + t.maxScore, 0);
     total += score;
     max += most;
-    const note = exercise.status === "error" ? "  could not be graded (why: see the job summary)" : "";
+    const note = exercise.status === "error" ? "  could not be graded (why: see the job summary)" : exercise.notStarted ? "  not started" : "";
     lines.push(`  ${oneLine(exercise.id).padEnd(width)}  ${points(score, most).padStart(7)}${note}`);
-    if (exercise.status !== "error") for (const test of exercise.tests) if (test.status === "fail") lines.push(`    ✗ ${oneLine(test.name)}`);
+    // The course's words (a wrong way's name and header), not the submission's.
+    if (exercise.knownMistake) lines.push(`    note: these failures match a known mistake, ${oneLine(exercise.knownMistake.name)}: ${oneLine(exercise.knownMistake.explanation)}`);
+    if (exercise.status !== "error" && !exercise.notStarted) for (const test of exercise.tests) if (test.status === "fail") lines.push(`    ✗ ${oneLine(test.name)}`);
+    // A count only: the errors quote the submission's code.
+    const types = exercise.typeErrors?.count ?? 0;
+    if (types > 0) lines.push(`    note: ${types} type error(s), a warning that costs no points (which: see the job summary)`);
     // A count only: the files' names are the submission's.
     const unused = exercise.alteredFiles.length;
     if (unused > 0) lines.push(`    note: ${unused} file(s) of the submission were not used as given (which: see the job summary)`);

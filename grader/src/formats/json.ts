@@ -2,7 +2,9 @@ import { cut, MESSAGE_LIMIT } from "../cut.ts";
 import type { CourseReport } from "../grade/grade.ts";
 
 /**
- * The contract's JSON (grading.md): totals, then each exercise with its tests.
+ * The contract's JSON (grading.md): totals, then each exercise with its tests
+ * (every test, for an exercise not started too), and the fields it adds:
+ * alteredFiles, notStarted, knownMistake, typeErrorCount and typeErrors.
  * Messages are whole up to MESSAGE_LIMIT characters (scoreRun cuts them there
  * already; so does this, for a report built elsewhere).
  */
@@ -14,6 +16,10 @@ export function formatJson(report: CourseReport): string {
     status: e.status,
     ...(e.message === undefined ? {} : { message: cut(e.message, MESSAGE_LIMIT) }),
     ...(e.alteredFiles.length === 0 ? {} : { alteredFiles: e.alteredFiles }),
+    // Not in the contract (added fields): see grade.ts.
+    ...(e.notStarted ? { notStarted: true } : {}),
+    ...(e.knownMistake ? { knownMistake: { name: e.knownMistake.name, explanation: e.knownMistake.explanation } } : {}),
+    ...(e.typeErrors ? { typeErrorCount: e.typeErrors.count, typeErrors: e.typeErrors.errors } : {}),
     tests: e.tests.map((t) => ({
       name: t.name,
       status: t.status,

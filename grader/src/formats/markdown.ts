@@ -40,27 +40,52 @@ function block(message: string, limit: number, indent: string): string[] {
 
 const ICON = { pass: "✅ pass", fail: "❌ fail", error: "⚠️ error" } as const;
 
+/** An exercise's status in the score table: not started, and type errors, said too. */
+function statusCell(exercise: CourseReport["exercises"][number]): string {
+  const status = exercise.notStarted ? "➖ not started" : ICON[exercise.status];
+  return exercise.typeErrors ? `${status}, ⚠️ type errors` : status;
+}
+
 function render(report: CourseReport, limit: number): string {
   const lines = [
     `## Grade: ${report.score} / ${report.maxScore}`,
     "",
     "| Exercise | Score | Status |",
     "| --- | ---: | --- |",
-    ...report.exercises.map((e) => `| ${cell(e.id)} | ${e.score} / ${e.maxScore} | ${ICON[e.status]} |`),
+    ...report.exercises.map((e) => `| ${cell(e.id)} | ${e.score} / ${e.maxScore} | ${statusCell(e)} |`),
     `| **Total** | **${report.score} / ${report.maxScore}** | |`,
   ];
   for (const exercise of report.exercises) {
     const failed = exercise.tests.filter((t) => t.status === "fail");
-    if (exercise.status === "pass" && exercise.alteredFiles.length === 0) continue;
-    lines.push("", `<details><summary>${exercise.id}: ${exercise.status === "error" ? "could not be graded" : `${failed.length} failing test(s)`}</summary>`, "");
+    if ((exercise.status === "pass" || exercise.notStarted) && exercise.alteredFiles.length === 0 && !exercise.typeErrors) continue;
+    const summary =
+      exercise.status === "error"
+        ? "could not be graded"
+        : exercise.notStarted
+          ? "not started"
+          : exercise.status === "pass"
+            ? "full marks"
+            : `${failed.length} failing test(s)`;
+    lines.push("", `<details><summary>${exercise.id}: ${summary}</summary>`, "");
     if (exercise.status === "error") {
       lines.push("**Error:**", "");
       if (limit > 0) lines.push(...block(exercise.message ?? "could not be graded", limit, ""), "");
-    } else {
+    } else if (!exercise.notStarted) {
+      if (exercise.knownMistake) {
+        // The course's words: a wrong way's name and the first sentence of its header.
+        const explanation = oneLine(exercise.knownMistake.explanation).replace(/&/g, "&amp;").replace(/</g, "&lt;");
+        lines.push(`**These failures match a known mistake** (${code(exercise.knownMistake.name)}): ${explanation}`, "");
+      }
       for (const test of failed) {
         lines.push(`- **${cell(test.name)}** (0 / ${test.maxScore})`);
         if (limit > 0) lines.push(...block(test.message ?? "failed", limit, "  "));
       }
+    }
+    if (exercise.typeErrors) {
+      const { count, errors } = exercise.typeErrors;
+      if (lines.at(-1) !== "") lines.push("");
+      lines.push(`**${count} type error(s)**: a warning, the score does not count them.`, "");
+      if (limit > 0) lines.push(...block(errors.join("\n") + (count > errors.length ? `\n… and ${count - errors.length} more` : ""), limit * 2, ""), "");
     }
     for (const altered of exercise.alteredFiles.slice(0, ALTERED_SHOWN)) {
       const use = altered.change === "ignored" ? "" : ": the original was used";

@@ -23,6 +23,9 @@ async function main(): Promise<void> {
     ...(options.submission === undefined ? {} : { submission: options.submission }),
     exercises: options.exercises,
     jobs: options.jobs,
+    // Type errors are a warning in the report; a check that cannot run is said on stderr, and grading goes on.
+    typecheck: true,
+    onTypecheckError: (error) => process.stderr.write(`grade: warning: type errors are not listed: ${error.message}\n`),
   });
   for (const { format, out } of options.outputs) {
     const color = out === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR;

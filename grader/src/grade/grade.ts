@@ -4,8 +4,11 @@ import { pool } from "../pool.ts";
 import { runTests } from "../run/run-tests.ts";
 import { DEFAULT_LIMITS, scoreRun, type ExerciseReport, type ScoreLimits } from "../score.ts";
 import { expectedTests } from "./expected-tests.ts";
+import { knownMistake, type KnownMistake } from "./known-mistakes.ts";
 import { stageSubmittedSrc } from "./stage.ts";
 import { alteredFiles, locateSubmission, type AlteredFile } from "./submission.ts";
+import { typecheckSubmission, type TypeErrors } from "./type-errors.ts";
+import { isUntouched } from "./untouched.ts";
 
 export interface GradedExercise extends ExerciseReport {
   /**
@@ -13,6 +16,24 @@ export interface GradedExercise extends ExerciseReport {
    * files of its src/ that were not used (links, configuration): ignored, but reported.
    */
   alteredFiles: AlteredFile[];
+  /**
+   * True when the submission's src/ is the stub's own (untouched, see
+   * untouched.ts) and scored 0: the reports show one "not started" line
+   * instead of every failing test. The score is the run's, as for any exercise.
+   */
+  notStarted?: boolean;
+  /**
+   * The known wrong way (solutions/NN/wrong/<name>.patch) whose failing tests
+   * are exactly this exercise's, when exactly one is (known-mistakes.ts): its
+   * name and what is wrong, never its code.
+   */
+  knownMistake?: KnownMistake;
+  /**
+   * When the submission's src/ does not typecheck with the course's settings
+   * and tests: a warning, never a change of score (type-errors.ts). Only with
+   * `typecheck` asked for, and only for exercises the submission changed.
+   */
+  typeErrors?: TypeErrors;
 }
 
 export interface CourseReport {
@@ -35,6 +56,10 @@ export interface GradeRequest {
   jobs?: number;
   /** Time limits for each exercise's run (defaults: DEFAULT_LIMITS). */
   limits?: Partial<ScoreLimits>;
+  /** Typecheck the exercises the submission changed, beside the runs (`npm run grade` does). */
+  typecheck?: boolean;
+  /** Told when the type check could not run (the report then has no type errors). */
+  onTypecheckError?: (error: Error) => void;
 }
 
 /**
@@ -50,19 +75,44 @@ export async function gradeCourse(request: GradeRequest = {}): Promise<CourseRep
   const known = listExercises(course);
   const ids = request.exercises?.length ? request.exercises : known;
   const limits = { ...DEFAULT_LIMITS, ...request.limits };
+  let typecheck: ReturnType<typeof typecheckSubmission> | undefined;
+  try {
+    if (request.typecheck) typecheck = typecheckSubmission(submission, ids, course);
+  } catch (error) {
+    request.onTypecheckError?.(error instanceof Error ? error : new Error(String(error)));
+  }
   const exercises = await pool(ids, request.jobs ?? 2, async (id): Promise<GradedExercise> => {
     const pristine = exerciseDir(id, course);
     const staged = stageSubmittedSrc(submission, id, pristine);
     try {
+      // Before the run: what the run's code does to its copy does not count.
+      const untouched = isUntouched(staged.src, pristine);
       const [expected, run] = await Promise.all([
         expectedTests(id, course),
         runTests({ exerciseDir: pristine, srcDirs: staged.src ? [staged.src] : [], ...limits }),
       ]);
-      return { ...scoreRun(id, expected, run, limits), alteredFiles: [...alteredFiles(submission, id, course), ...staged.ignored] };
+      const graded: GradedExercise = { ...scoreRun(id, expected, run, limits), alteredFiles: [...alteredFiles(submission, id, course), ...staged.ignored] };
+      if (untouched && graded.status === "fail" && graded.score === 0) graded.notStarted = true;
+      else if (graded.status === "fail") {
+        const mistake = knownMistake(id, graded.tests.filter((t) => t.status === "fail").map((t) => t.name), course);
+        if (mistake) graded.knownMistake = mistake;
+      }
+      return graded;
     } finally {
       staged.remove();
     }
   });
+  if (typecheck) {
+    try {
+      const types = await typecheck.result;
+      for (const exercise of exercises) {
+        const found = types.get(exercise.id);
+        if (found && found.count > 0) exercise.typeErrors = found;
+      }
+    } catch (error) {
+      request.onTypecheckError?.(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
   return {
     submission: request.submission ?? "exercises/",
     score: exercises.reduce((sum, e) => sum + e.score, 0),

@@ -114,3 +114,47 @@ export function applyWrongWay(wrongWay: WrongWay, readReference: (file: string) 
   }
   return result;
 }
+
+/**
+ * A first sentence shorter than this often says what the code does, not what
+ * goes wrong ("Wrong: a timeout by Promise.race against a timer."): the next
+ * sentence is added.
+ */
+const SHORT_SENTENCE = 80;
+
+/** The sentences of a text: each ends at `.`, `!` or `?` before a space or the end, outside brackets, quotes and code. */
+function sentences(text: string): string[] {
+  const found: string[] = [];
+  const open: string[] = [];
+  const closing: Record<string, string> = { "(": ")", "[": "]", "`": "`", '"': '"', "“": "”" };
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (open.length > 0 && char === open.at(-1)) open.pop();
+    else if (char in closing && !(char === '"' && open.at(-1) === "`")) open.push(closing[char]!);
+    else if (open.length === 0 && /[.!?]/.test(char) && (i + 1 === text.length || text[i + 1] === " ")) {
+      found.push(text.slice(start, i + 1).trim());
+      start = i + 1;
+    }
+  }
+  const rest = text.slice(start).trim();
+  if (rest) found.push(rest);
+  return found;
+}
+
+/**
+ * What a wrong way's header says, in one line, for a student whose failures
+ * match it: its first sentence (two, when the first is short), without the
+ * `Wrong:` label, as written (it may start with a name: `fn()`, `withPermit`).
+ * A header written as several `Wrong:` lines reads as one text.
+ */
+export function oneLineWhy(why: string): string {
+  const text = why
+    .split("\n")
+    .map((line) => line.trim().replace(/^Wrong:\s*/, ""))
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const [first = "", second] = sentences(text);
+  return first.length < SHORT_SENTENCE && second ? `${first} ${second}` : first;
+}
