@@ -52,6 +52,9 @@ function errorOf(run: RunResult, limits: ScoreLimits): string | undefined {
   if (run.aborted === "idle") {
     return `stopped after ${seconds(limits.idleMs)} s without progress ${stalled}: an infinite loop, or a promise that never settles`;
   }
+  if (run.aborted === "memory") {
+    return `stopped ${stalled} when its processes held more than ${limits.memoryMb} MB of memory: data that only grows, or output kept without end`;
+  }
   if (run.aborted === "timeout") {
     return `stopped after ${seconds(limits.timeoutMs)} s ${stalled}: the exercise took too long (an infinite loop?)`;
   }
@@ -81,6 +84,7 @@ export interface ScoreLimits {
   idleMs: number;
   busyMs: number;
   testTimeoutMs: number;
+  memoryMb: number;
 }
 
 /**
@@ -88,7 +92,7 @@ export interface ScoreLimits {
  * exercise 11's typed lint, computes about 4 s at once); where the CPU cannot be
  * read, and for a run that waits on nothing, after 20 s of wall time.
  */
-export const DEFAULT_LIMITS: ScoreLimits = { timeoutMs: 120_000, idleMs: 20_000, busyMs: 8_000, testTimeoutMs: 5_000 };
+export const DEFAULT_LIMITS: ScoreLimits = { timeoutMs: 120_000, idleMs: 20_000, busyMs: 8_000, testTimeoutMs: 5_000, memoryMb: 1_536 };
 
 /**
  * Scores one run against the tests the pristine exercise declares (`expected`,

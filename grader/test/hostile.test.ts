@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { exerciseDir, solutionDir } from "../src/exercises.ts";
@@ -68,6 +69,14 @@ const cases: Case[] = [
       symlinkSync(path.join(solutionDir(TARGET, course), "src", "answer.ts"), path.join(src, "answer.ts"));
     },
   },
+  // The sandbox (src/run/sandbox.ts): files, processes, resources.
+  { fixture: "reads-solution", status: "fail", atMost: 0, like: "stub" },
+  { fixture: "rewrites-course", status: "fail", atMost: 0, like: "stub" },
+  { fixture: "writes-outside", status: "fail", atMost: 0, like: "stub" },
+  { fixture: "spawns-detached", status: "fail", atMost: 0 },
+  { fixture: "kills-grader", status: "fail", atMost: 0, like: "stub", bystander: true },
+  { fixture: "floods-output", status: "error", message: /computing without progress/, atMost: 0, bystander: true },
+  { fixture: "allocates-memory", status: "error", message: /more than \d+ MB of memory/, atMost: 0, bystander: true },
   // What the others are compared with.
   { fixture: "reference", status: "pass", atMost: 4, make: (dir) => cpSync(path.join(solutionDir(TARGET, course), "src"), path.join(dir, TARGET, "src"), { recursive: true }) },
   { fixture: "stub", status: "fail", atMost: 0, make: () => {} },
@@ -94,8 +103,26 @@ function submissionFor({ fixture, make }: Case): string {
 /** A secret of the grader's environment, as a token in CI: no run may see it. */
 const SECRET = "GRADER_TEST_SECRET";
 
+/** Every file of a folder, with a hash of its content: what "nothing on disk changed" compares. */
+function snapshot(root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const rel of readdirSync(root, { recursive: true, encoding: "utf8" }).sort()) {
+    if (rel.split(path.sep).includes("node_modules")) continue;
+    try {
+      files[rel] = createHash("sha256").update(readFileSync(path.join(root, rel))).digest("hex");
+    } catch {
+      files[rel] = "(folder)";
+    }
+  }
+  return files;
+}
+const courseBefore = snapshot(course);
+/** The grader's own memory, sampled while it grades every fixture. */
+let peakRssMb = 0;
+
 beforeAll(async () => {
   process.env[SECRET] = "s3cret";
+  const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, process.memoryUsage().rss / 2 ** 20)), 100);
   // The hangs are started first: most of the time goes to waiting for them to
   // be noticed, and the other lanes grade the rest meanwhile.
   const queue = [...cases].sort((a, b) => Number(b.bystander ?? false) - Number(a.bystander ?? false));
@@ -103,13 +130,18 @@ beforeAll(async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const submission = submissionFor(next);
       const exercises = next.bystander ? [TARGET, BYSTANDER] : [TARGET];
-      // A loop is caught by the CPU it burns: 3 s of it is plenty for these
-      // exercises, and a run merely starved by a busy machine burns little.
+      // A loop is caught by the CPU it burns: 6 s of it is plenty for these
+      // exercises (an honest run spends at most about 2.5 s before its first
+      // result: vitest's start, and a process per test file), and a run merely
+      // starved by a busy machine burns little. And 1 GB of memory, of which an
+      // honest run of these holds a third: one that only allocates reaches it
+      // long before it has computed for 6 s.
       // (Silence is not shortened: on a loaded machine a healthy run can be quiet for long.)
-      reports.set(next.fixture, await gradeCourse({ submission, course, exercises, jobs: 2, limits: { busyMs: 3_000 } }));
+      reports.set(next.fixture, await gradeCourse({ submission, course, exercises, jobs: 2, limits: { busyMs: 6_000, memoryMb: 1_024 } }));
     }
   };
   await Promise.all([lane(), lane(), lane()]);
+  clearInterval(sampler);
 }, 600_000);
 
 afterAll(() => {
@@ -150,6 +182,32 @@ describe("a hostile submission", () => {
       expect(other.status, `${BYSTANDER} in the same run as ${fixture}: ${other.message ?? "no message"}`).toBe("pass");
       expect(other.score).toBe(other.maxScore);
     }
+  });
+});
+
+describe("the sandbox: what a submission's code cannot reach", () => {
+  test("no file of the course changed, whatever the runs tried to rewrite", () => {
+    expect(snapshot(course)).toEqual(courseBefore);
+  });
+
+  test("no file was left outside the runs' own folders", () => {
+    for (const dir of [tmpdir(), "/tmp", homedir()]) expect(existsSync(path.join(dir, "course-hostile-was-here")), dir).toBe(false);
+  });
+
+  test.runIf(process.platform === "linux")("no process the runs started outlives them", () => {
+    const orphans = readdirSync("/proc").filter((pid) => {
+      try {
+        return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("course-hostile-orphan");
+      } catch {
+        return false;
+      }
+    });
+    expect(orphans).toEqual([]);
+  });
+
+  test("the grader's own memory stayed bounded while runs printed and allocated without end", () => {
+    // Measured: about 150 MB; a grader that kept what runs print grew past 2 GB.
+    expect(peakRssMb).toBeLessThan(600);
   });
 });
 

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 
 /** Clock ticks per second of /proc's utime and stime (USER_HZ: 100 on every Linux in use). */
 const TICKS_PER_SECOND = 100;
+/** /proc's rss is in pages: 4 KiB on x86-64 and on arm64 as Linux distributions build it. */
+const PAGE_MB = 4096 / (1024 * 1024);
 
 /** What a process group has had of the CPUs so far, in ms. */
 export interface GroupUsage {
@@ -13,6 +15,8 @@ export interface GroupUsage {
    * busy machine accumulates, and a run blocked on a promise does not.
    */
   waitMs: number;
+  /** Memory the group's processes hold in RAM (resident set), in MB. */
+  rssMb: number;
 }
 
 /** Sum of the run-queue waits (ns, 2nd field of schedstat) of every thread of a process. */
@@ -40,8 +44,8 @@ export function groupCpuMs(pgid: number): number | undefined {
 }
 
 /**
- * The CPU time used and the run-queue wait so far of every process of a
- * process group, from /proc; undefined where there is no /proc (macOS,
+ * The CPU time used, the run-queue wait so far and the memory held of every
+ * process of a process group, from /proc; undefined where there is no /proc (macOS,
  * Windows), and callers then go by wall time alone.
  */
 export function groupUsage(pgid: number, withWait = true): GroupUsage | undefined {
@@ -53,6 +57,7 @@ export function groupUsage(pgid: number, withWait = true): GroupUsage | undefine
   }
   let ticks = 0;
   let waitNs = 0;
+  let pages = 0;
   for (const pid of pids) {
     let stat: string;
     try {
@@ -64,7 +69,8 @@ export function groupUsage(pgid: number, withWait = true): GroupUsage | undefine
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     if (Number(fields[2]) !== pgid) continue;
     ticks += Number(fields[11]) + Number(fields[12]);
+    pages += Number(fields[21]) || 0;
     if (withWait) waitNs += threadsWaitNs(pid);
   }
-  return { cpuMs: (ticks * 1000) / TICKS_PER_SECOND, waitMs: waitNs / 1e6 };
+  return { cpuMs: (ticks * 1000) / TICKS_PER_SECOND, waitMs: waitNs / 1e6, rssMb: pages * PAGE_MB };
 }

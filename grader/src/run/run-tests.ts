@@ -9,7 +9,7 @@ import { courseRoot } from "../exercises.ts";
 import { DEFAULT_LIMITS } from "../score.ts";
 import { groupCpuMs, groupUsage } from "./cpu-time.ts";
 import type { CollectedTest, RunMessage, TestOutcome } from "./messages.ts";
-import { buildSandbox, exerciseGrants } from "./sandbox.ts";
+import { buildSandbox, compileCacheDir, exerciseGrants } from "./sandbox.ts";
 
 const require = createRequire(import.meta.url);
 const vitestCli = path.join(path.dirname(require.resolve("vitest/package.json")), "vitest.mjs");
@@ -30,6 +30,8 @@ export interface RunOptions {
   busyMs?: number;
   /** Limit for one test. */
   testTimeoutMs?: number;
+  /** Memory the run's processes may hold together (Linux, where /proc tells); past it the run is stopped. */
+  memoryMb?: number;
 }
 
 export interface RunResult {
@@ -43,11 +45,15 @@ export interface RunResult {
    * Why the run ended early, if it did: its time ran out, it made no progress
    * for a while (idle: not computing; busy: computing all along), or it crashed.
    */
-  aborted?: "timeout" | "idle" | "busy" | "crash";
+  aborted?: "timeout" | "idle" | "busy" | "memory" | "crash";
   /** For a crash: how the run's process ended ("was killed (SIGKILL)", "exited with code 1"). */
   exit?: string;
   /** The test running when the run was stopped, if any. */
   runningTest?: string;
+  /** The most CPU time (ms) the run spent between two signs of progress: how close it came to `busyMs`. */
+  longestBusyMs?: number;
+  /** The most memory (MB) the run's processes held together. */
+  peakMemoryMb?: number;
   /** The last lines vitest printed (for diagnosing a crash). */
   output: string;
   durationMs: number;
@@ -130,17 +136,17 @@ const EXIT_GRACE_MS = 3_000;
 export async function runTests(options: RunOptions): Promise<RunResult> {
   const started = Date.now();
   const { exerciseDir, srcDirs = [] } = options;
-  const { timeoutMs, idleMs, busyMs, testTimeoutMs } = { ...DEFAULT_LIMITS, ...options };
+  const { timeoutMs, idleMs, busyMs, testTimeoutMs, memoryMb } = { ...DEFAULT_LIMITS, ...options };
   // Everything the run may write (its home, its temporary files, its compile
   // cache) is in a folder of its own, deleted when it ends.
   const runDir = mkdtempSync(path.join(tmpdir(), "course-run-"));
   // Node's compile cache makes vitest, vite and msw start faster. The run gets a
   // copy of the course's own cache: whatever the code under test writes there
   // is thrown away with the copy, never read by a later run.
-  const compileCache = path.join(runDir, "compile-cache");
+  const compileCache = compileCacheDir(runDir);
   await copyCompileCache(sharedCompileCache, compileCache);
   // The run reads its own copy of the exercise, and only what it needs: see sandbox.ts.
-  const sandbox = buildSandbox({ exerciseDir, overlays: srcDirs, runDir, grants: exerciseGrants(exerciseDir) });
+  const sandbox = buildSandbox({ exerciseDir, overlays: srcDirs, runDir, grants: exerciseGrants(exerciseDir), memoryMb });
   const args = [
     ...sandbox.mainFlags,
     vitestCli,
@@ -157,6 +163,9 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
     "--pool",
     "forks",
     "--isolate",
+    // What the code under test logs is never reported: not passing it on
+    // spares vitest the work (a flood of console output is graded, not choked on).
+    "--silent",
     ...sandbox.vitestFlags,
     "--testTimeout",
     String(testTimeoutMs),
@@ -173,7 +182,7 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
   });
   const command = sandbox.wrap(process.execPath, args);
 
-  const result: RunResult = { collected: [], results: [], moduleErrors: [], unhandledErrors: [], output: "", durationMs: 0 };
+  const result: RunResult = { collected: [], results: [], moduleErrors: [], unhandledErrors: [], output: "", durationMs: 0, longestBusyMs: 0 };
   return new Promise((resolve) => {
     const child = spawn(command.command, command.args, {
       cwd: sandbox.exerciseDir,
@@ -188,13 +197,19 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
     child.stderr?.on("data", keep);
 
     const killGroup = () => {
+      if (!child.pid) return;
+      if (process.platform === "win32") {
+        // No process groups on Windows: taskkill ends the process and every process it started.
+        spawn("taskkill", ["/pid", String(child.pid), "/T", "/F"], { stdio: "ignore", windowsHide: true }).on("error", () => {});
+        return;
+      }
       try {
-        if (child.pid) process.kill(-child.pid, "SIGKILL");
+        process.kill(-child.pid, "SIGKILL");
       } catch {
         // Already gone.
       }
     };
-    const stop = (why: "timeout" | "idle" | "busy") => {
+    const stop = (why: "timeout" | "idle" | "busy" | "memory") => {
       result.aborted ??= why;
       killGroup();
     };
@@ -209,7 +224,10 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
     const busy = setInterval(() => {
       const usage = child.pid ? groupUsage(child.pid) : undefined;
       if (usage === undefined || cpuAtProgress === undefined) return;
+      result.longestBusyMs = Math.max(result.longestBusyMs ?? 0, usage.cpuMs - cpuAtProgress);
       if (usage.cpuMs - cpuAtProgress > busyMs) stop("busy");
+      result.peakMemoryMb = Math.max(result.peakMemoryMb ?? 0, Math.round(usage.rssMb));
+      if (usage.rssMb > memoryMb) stop("memory");
       if (lastWait !== undefined && usage.waitMs - lastWait > BUSY_POLL_MS * STARVED_SHARE) idle.refresh();
       lastWait = usage.waitMs;
     }, BUSY_POLL_MS);

@@ -50,6 +50,8 @@ export interface SandboxOptions {
   /** The run's own folder, deleted after it. */
   runDir: string;
   grants: readonly Grant[];
+  /** The run's memory limit: each test process's JavaScript heap gets at most half of it. */
+  memoryMb: number;
 }
 
 export interface Sandbox {
@@ -143,7 +145,7 @@ function asPrefix(dir: string): string {
  * and tsconfig.base.json, a node_modules of links) in `runDir`, and the flags
  * that confine vitest and its test processes to it.
  */
-export function buildSandbox({ exerciseDir, overlays, runDir, grants }: SandboxOptions): Sandbox {
+export function buildSandbox({ exerciseDir, overlays, runDir, grants, memoryMb }: SandboxOptions): Sandbox {
   const ownRoot = path.resolve(exerciseDir, "..", "..");
   const course = path.join(runDir, "course");
   const exercise = path.join(course, "exercises", path.basename(exerciseDir));
@@ -166,7 +168,7 @@ export function buildSandbox({ exerciseDir, overlays, runDir, grants }: SandboxO
   // modules vitest hands its test processes (written to its temporary folder).
   // Beside a staged src/: the settings it is compiled with (grade/stage.ts).
   const besideOverlays = overlays.flatMap((dir) => ["tsconfig.json", "package.json"].map((f) => path.join(dir, "..", f)));
-  const shared = [course, ...packages, ...overlays, ...besideOverlays, ...baseSettings, vitestTmp, ...PROBED];
+  const shared = [course, ...packages, ...overlays, ...besideOverlays, ...baseSettings, vitestTmp, compileCacheDir(runDir), ...PROBED];
   const main = [
     ...permissionFlags(),
     "--allow-child-process", // its test processes
@@ -175,7 +177,9 @@ export function buildSandbox({ exerciseDir, overlays, runDir, grants }: SandboxO
     ...reads([...shared, runDir, path.join(courseRoot, "grader"), ...["package.json", "tsconfig.base.json"].map((f) => path.join(courseRoot, f))]),
     `--allow-fs-write=${runDir}`,
   ];
-  const tests = [...permissionFlags(), ...reads(shared)];
+  // A heap past it ends the test process at once (a crash the report names),
+  // before the run's memory limit, which covers buffers and every process.
+  const tests = [...permissionFlags(), ...reads(shared), `--max-old-space-size=${Math.floor(memoryMb / 2)}`];
   if (grants.includes("workers")) tests.push("--allow-worker");
   if (grants.includes("temp-files")) tests.push(...reads([testTmp]), `--allow-fs-write=${testTmp}`);
 
@@ -191,6 +195,13 @@ export function buildSandbox({ exerciseDir, overlays, runDir, grants }: SandboxO
     wrap: (command, args) => (prefix.length > 0 ? { command: prefix[0]!, args: [...prefix.slice(1), command, ...args] } : { command, args }),
   };
 }
+
+/**
+ * Where a run keeps its copy of Node's compile cache (see run-tests.ts): read
+ * by every process of the run, so that the test processes start as fast as
+ * vitest's own; what they would add to it is refused, and thrown away anyway.
+ */
+export const compileCacheDir = (runDir: string) => path.join(runDir, "compile-cache");
 
 let namespacePrefix: string[] | undefined;
 
