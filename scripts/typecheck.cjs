@@ -321,7 +321,7 @@ function startTypecheck(projectDir) {
   };
 }
 
-module.exports = { startTypecheck: startTypecheck, formatSection: formatSection, check: check };
+module.exports = { startTypecheck: startTypecheck, formatSection: formatSection, check: check, cacheBase: key };
 
 if (require.main === module) {
   // node typecheck.cjs PROJECT_DIR RESULT_FILE: the child's side.

@@ -77,8 +77,13 @@ var quickFlag = args.some(function (arg) {
 });
 if (!watchAsked && !quickFlag) typecheckReport = require("./typecheck.cjs").startTypecheck(process.cwd());
 if (typecheckReport) {
+  // With a reporter of its own choosing (json, junit…), vitest's output may be
+  // read by a program: the section goes to stderr, so stdout stays parseable.
+  var ownReporter = args.some(function (arg) {
+    return arg.indexOf("--reporter") === 0;
+  });
   process.on("beforeExit", function () {
-    typecheckReport(process.stdout);
+    typecheckReport(ownReporter ? process.stderr : process.stdout);
   });
 }
 

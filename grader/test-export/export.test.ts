@@ -1,7 +1,7 @@
 // The student repository, as `npm run export` writes it and a class clones it:
 // complete enough to install, test and grade with no link to this repository,
 // and holding nothing of the solutions.
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, inject, test } from "vitest";
@@ -9,6 +9,10 @@ import { courseRoot, exerciseIds } from "./support/course.ts";
 import { walk } from "./support/files.ts";
 import { cleanEnv, run, tail } from "./support/run.ts";
 import { distinctiveSolutionLines } from "./support/solution-lines.ts";
+import { listVariants } from "../src/exercises.ts";
+import { shippedMistakesDir, testsFingerprint } from "../src/grade/known-mistakes.ts";
+import { materializeWrongWay } from "../src/wrong-ways/materialize.ts";
+import { oneLineWhy, readWrongWay } from "../src/wrong-ways/wrong-way.ts";
 import { moduleSpecifiers } from "../src/export/specifiers.ts";
 import { descendants, isAlive } from "../../packages/course-runner/test/support/course.ts";
 import { hasTmux, Pane } from "../../packages/course-runner/test/support/tmux.ts";
@@ -127,6 +131,41 @@ describe("what the student repository holds", () => {
     }
   });
 
+  test("the wrong ways' signatures, one file per exercise named by its tests: names, one-line explanations and test names, no code", () => {
+    const dir = shippedMistakesDir(repo);
+    for (const id of exerciseIds()) {
+      const file = path.join(dir, `${id}-${testsFingerprint(id, repo)}.json`);
+      expect(existsSync(file), `${path.relative(repo, file)} is shipped`).toBe(true);
+      const text = readFileSync(file, "utf8");
+      const { exercise, mistakes } = JSON.parse(text) as { exercise: string; mistakes: { name: string; explanation: string; failed: string[] }[] };
+      expect(exercise).toBe(id);
+      const wrongWays = listVariants(id, "wrong", courseRoot);
+      // The tests the stub collected, as shipped beside the signatures (grader/expected-tests/).
+      const collected = walk(path.join(repo, "grader", "expected-tests")).filter((rel) => rel.startsWith(`${id}-`));
+      expect(collected).toHaveLength(1);
+      const tests = (JSON.parse(readFileSync(path.join(repo, "grader", "expected-tests", collected[0]!), "utf8")) as { name: string }[]).map((t) => t.name);
+      expect(mistakes.length, `${id}: most wrong ways have a signature`).toBeGreaterThanOrEqual(Math.ceil(wrongWays.length / 2));
+      for (const { name, explanation, failed } of mistakes) {
+        expect(wrongWays, `${id}: ${name} is a wrong way of the course`).toContain(name);
+        const patch = path.join(courseRoot, "solutions", id, "wrong", `${name}.patch`);
+        expect(explanation).toBe(oneLineWhy(readWrongWay(patch).why));
+        expect(failed.length).toBeGreaterThan(0);
+        for (const test of failed) expect(tests, `${id}: "${test}" is a test of the exercise`).toContain(test);
+        // Nothing of the patch's code: none of the lines it takes away or adds.
+        const changed = readFileSync(patch, "utf8")
+          .split("\n")
+          .filter((line) => /^[-+]\s*\S/.test(line) && !/^(---|\+\+\+) /.test(line))
+          .map((line) => line.slice(1).trim())
+          .filter((line) => line.length >= 20);
+        for (const line of changed) expect(text, `${id}/${name}`).not.toContain(line);
+      }
+    }
+    expect(files.filter((rel) => rel.startsWith("grader/known-mistakes/"))).toHaveLength(exerciseIds().length);
+    // And the stubs' digests, by which grading tells an exercise not started.
+    const stubs = JSON.parse(readFileSync(path.join(repo, "grader", "stub-digests.json"), "utf8")) as Record<string, Record<string, string>>;
+    expect(Object.keys(stubs).sort()).toEqual(exerciseIds());
+  });
+
   test("the lockfile locks exactly the student workspaces, at the course's versions", () => {
     const theirs = JSON.parse(readFileSync(path.join(repo, "package-lock.json"), "utf8")).packages as Record<string, { version?: string }>;
     const ours = JSON.parse(readFileSync(path.join(courseRoot, "package-lock.json"), "utf8")).packages as Record<string, { version?: string }>;
@@ -225,13 +264,37 @@ describe("in a clone of the student repository", () => {
     expect(maxPoints).toBeGreaterThan(0);
   });
 
+  test("npm test in an exercise prints the type check of its src/ after the tests' report", () => {
+    const ran = run("npm", ["test"], path.join(clone, "exercises", "02-concurrent-requests"));
+    expect(ran.status, tail(ran)).not.toBe(0);
+    expect(ran.stdout.slice(ran.stdout.lastIndexOf("Duration")), tail(ran)).toContain("\n Type check  ✓ no type errors in src/\n");
+  });
+
+  test("npm run grade names a known mistake from the shipped signatures (the clone has no solutions to compute them)", () => {
+    // A student's src/ that is wrong/lifo-waiters, made here where the solutions are.
+    const submission = mkdtempSync(path.join(tmpdir(), "course-mistake-"));
+    try {
+      cpSync(materializeWrongWay("05-semaphore", "lifo-waiters"), path.join(submission, "05-semaphore", "src"), { recursive: true });
+      const ran = run("npm", ["run", "-s", "grade", "--", "--submission", submission, "--exercise", "05-semaphore", "--format", "json"], clone);
+      expect(ran.status, tail(ran)).toBe(0);
+      const [graded] = (JSON.parse(ran.stdout) as { exercises: { status: string; knownMistake?: { name: string; explanation: string } }[] }).exercises;
+      expect(graded?.status).toBe("fail");
+      expect(graded?.knownMistake?.name).toBe("lifo-waiters");
+      expect(graded?.knownMistake?.explanation).toMatch(/^the line is a stack\. release\(\) hands the permit to the caller who arrived last/);
+    } finally {
+      rmSync(submission, { recursive: true, force: true });
+    }
+  });
+
   test("npm run grade scores 0 of the full marks", () => {
     const ran = run("npm", ["run", "-s", "grade", "--", "--format", "json"], clone);
     expect(ran.status, tail(ran)).toBe(0);
-    const report = JSON.parse(ran.stdout) as { score: number; maxScore: number; exercises: { id: string; score: number; status: string }[] };
+    const report = JSON.parse(ran.stdout) as { score: number; maxScore: number; exercises: { id: string; score: number; status: string; notStarted?: boolean }[] };
     expect(report.exercises.map((exercise) => exercise.id)).toEqual(exerciseIds());
     expect(report.exercises.filter((exercise) => exercise.status === "error")).toEqual([]);
     expect(report.score).toBe(0);
     expect(report.maxScore).toBe(maxPoints);
+    // Known as not started by the stubs' digests the export ships (exercises/ is the student's own work).
+    expect(report.exercises.filter((exercise) => !exercise.notStarted).map((exercise) => exercise.id)).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { formatReport } from "../src/formats/index.ts";
 import { gradeCourse, type CourseReport, type GradedExercise } from "../src/grade/grade.ts";
 import { rememberMistakeSignatures } from "../src/grade/known-mistakes.ts";
-import { isUntouched } from "../src/grade/untouched.ts";
+import { isUntouched, shipStubDigests, stubDigests } from "../src/grade/untouched.ts";
 
 const course = path.join(import.meta.dirname, "fixtures", "course");
 const stub = (id: string) => path.join(course, "exercises", id);
@@ -87,20 +87,36 @@ describe("an exercise not started", () => {
       cpSync(path.join(stub("01-answer"), "src"), dir, { recursive: true });
       return dir;
     };
-    expect(isUntouched(undefined, stub("01-answer"))).toBe(true);
+    const digests = stubDigests("01-answer", course);
+    const untouched = (dir: string | undefined) => isUntouched(dir, stub("01-answer"), digests);
+    expect(untouched(undefined)).toBe(true);
     const same = copy();
-    expect(isUntouched(same, stub("01-answer"))).toBe(true);
+    expect(untouched(same)).toBe(true);
     rmSync(path.join(same, "index.ts"));
-    expect(isUntouched(same, stub("01-answer")), "a file left out is the stub's").toBe(true);
+    expect(untouched(same), "a file left out is the stub's").toBe(true);
     const given = copy();
     writeFileSync(path.join(given, "answer-error.ts"), "export class AnswerError extends Error {}\n");
-    expect(isUntouched(given, stub("01-answer")), "a given file is always the original").toBe(true);
+    expect(untouched(given), "a given file is always the original").toBe(true);
     const edited = copy();
     writeFileSync(path.join(edited, "answer.ts"), `${readFileSync(path.join(edited, "answer.ts"), "utf8")} `);
-    expect(isUntouched(edited, stub("01-answer"))).toBe(false);
+    expect(untouched(edited)).toBe(false);
     const added = copy();
     writeFileSync(path.join(added, "helper.ts"), "export {};\n");
-    expect(isUntouched(added, stub("01-answer"))).toBe(false);
+    expect(untouched(added)).toBe(false);
+  });
+
+  test("is judged by the stubs' digests a student repository ships, and never guessed without them", () => {
+    // A student's repository: exercises/ is their work (here, 01-answer edited), no solutions/.
+    const student = mkdtempSync(path.join(work, "student-"));
+    cpSync(path.join(course, "exercises"), path.join(student, "exercises"), { recursive: true, filter: (from) => !from.includes("node_modules") });
+    writeFileSync(path.join(student, "exercises", "01-answer", "src", "answer.ts"), answerNeverRejects);
+    const theirs = path.join(student, "exercises", "01-answer", "src");
+    expect(stubDigests("01-answer", student), "without shipped digests, nothing is known").toBeUndefined();
+    expect(isUntouched(theirs, stub("01-answer"), stubDigests("01-answer", student))).toBe(false);
+    shipStubDigests(["01-answer", "02-echo"], student, course);
+    expect(isUntouched(theirs, path.join(student, "exercises", "01-answer"), stubDigests("01-answer", student))).toBe(false);
+    const echo = path.join(student, "exercises", "02-echo");
+    expect(isUntouched(path.join(echo, "src"), echo, stubDigests("02-echo", student))).toBe(true);
   });
 });
 

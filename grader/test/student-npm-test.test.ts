@@ -19,19 +19,26 @@ beforeAll(() => {
   writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ extends: path.join(courseRoot, "tsconfig.base.json"), include: ["src", "test", "vitest.config.ts"] }));
   mkdirSync(path.join(dir, "src"), { recursive: true });
 });
-afterAll(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
+afterAll(async () => {
+  rmSync(path.dirname(dir), { recursive: true, force: true });
+  // The check's cache for this folder, which no later run will use.
+  const { cacheBase } = (await import(path.join(courseRoot, "scripts", "typecheck.cjs"))) as { cacheBase: (dir: string) => string };
+  for (const suffix of [".json", ".tsbuildinfo"]) rmSync(cacheBase(dir) + suffix, { force: true });
+});
 
 /** `npm test` in the folder, without npm (whose own lines are not what is tested here). */
-const npmTest = () =>
-  new Promise<{ status: number | null; stdout: string }>((resolve) => {
-    const child = spawn(process.execPath, [path.join(courseRoot, "scripts", "vitest.cjs"), "run"], {
+const npmTest = (...args: string[]) =>
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [path.join(courseRoot, "scripts", "vitest.cjs"), "run", ...args], {
       cwd: dir,
       env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
-      stdio: ["ignore", "pipe", "ignore"],
+      stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
+    let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.on("close", (status) => resolve({ status, stdout }));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
   });
 
 /** What follows vitest's summary (its Duration line, then a blank line). */
@@ -63,5 +70,11 @@ describe("npm test in an exercise", () => {
     expect(stdout).toMatch(/Tests\s+1 failed \| 2 passed \(3\)/);
     expect(status).toBe(1);
     expect(afterSummary(stdout)).toBe(" Type check  ✓ no type errors in src/\n");
+  }, 120_000);
+
+  test("with a reporter of one's own (json): the section goes to stderr, and stdout is vitest's alone", async () => {
+    const { stdout, stderr } = await npmTest("--reporter=json", "--reporter=dot");
+    expect(stdout).not.toContain("Type check");
+    expect(stderr).toContain(" Type check  ✓ no type errors in src/\n");
   }, 120_000);
 });

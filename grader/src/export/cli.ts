@@ -9,6 +9,7 @@ import { listExercises } from "../exercises.ts";
 import { spawnSync } from "node:child_process";
 import { shipExpectedTests } from "../grade/expected-tests.ts";
 import { shipMistakeSignatures } from "../grade/known-mistakes.ts";
+import { shipStubDigests } from "../grade/untouched.ts";
 
 const courseRoot = fileURLToPath(new URL("../../..", import.meta.url));
 
@@ -67,6 +68,8 @@ async function main(): Promise<void> {
   // Classroom push) grades without first running all the stubs.
   const shipped = await shipExpectedTests(listExercises(courseRoot), dir, courseRoot);
   shipped.push(...shipKnownMistakes(dir));
+  // The stubs' digests: in the student repository, exercises/*/src is the student's work.
+  shipped.push(shipStubDigests(listExercises(courseRoot), dir, courseRoot));
   const shown = positionals[0]!;
   const known = REPOSITORY.test(result.repository);
   process.stdout.write(

@@ -8,7 +8,7 @@ import { knownMistake, type KnownMistake } from "./known-mistakes.ts";
 import { stageSubmittedSrc } from "./stage.ts";
 import { alteredFiles, locateSubmission, type AlteredFile } from "./submission.ts";
 import { typecheckSubmission, type TypeErrors } from "./type-errors.ts";
-import { isUntouched } from "./untouched.ts";
+import { isUntouched, stubDigests } from "./untouched.ts";
 
 export interface GradedExercise extends ExerciseReport {
   /**
@@ -86,7 +86,7 @@ export async function gradeCourse(request: GradeRequest = {}): Promise<CourseRep
     const staged = stageSubmittedSrc(submission, id, pristine);
     try {
       // Before the run: what the run's code does to its copy does not count.
-      const untouched = isUntouched(staged.src, pristine);
+      const untouched = isUntouched(staged.src, pristine, stubDigests(id, course));
       const [expected, run] = await Promise.all([
         expectedTests(id, course),
         runTests({ exerciseDir: pristine, srcDirs: staged.src ? [staged.src] : [], ...limits }),

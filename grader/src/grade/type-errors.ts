@@ -18,7 +18,7 @@ import { givenFiles } from "@course/testkit/config";
 import { exerciseDir } from "../exercises.ts";
 import { stageSubmittedSrc, type StagedSrc } from "./stage.ts";
 import type { Submission } from "./submission.ts";
-import { isUntouched } from "./untouched.ts";
+import { isUntouched, stubDigests } from "./untouched.ts";
 
 /** At most this many type errors are kept per exercise (all are counted). */
 export const TYPE_ERRORS_KEPT = 50;
@@ -56,7 +56,7 @@ export function typecheckSubmission(submission: Submission, ids: readonly string
       if (!existsSync(tsconfig)) continue;
       const copy = stageSubmittedSrc(submission, id, folder);
       staged.push(copy);
-      if (copy.src === undefined || isUntouched(copy.src, folder)) continue;
+      if (copy.src === undefined || isUntouched(copy.src, folder, stubDigests(id, course))) continue;
       // One program per distinct tsconfig.json (every exercise has the model's, so normally one).
       const key = readFileSync(tsconfig, "utf8").trim();
       const group = groups.get(key) ?? { tsconfig, exercises: [] };
