@@ -73,7 +73,7 @@ export interface Demo {
   /** Marks now as a moment the demo (the caller) called `abort()`: drawn as `^` on the timeline. */
   markAbort(): void;
   /** Waits `ms` real milliseconds (the demo's own pretend work, not the student's code). */
-  wait(ms: number, signal?: AbortSignal): Promise<void>;
+  wait(ms: number): Promise<void>;
 }
 
 export interface RunDemoOptions {
@@ -331,19 +331,8 @@ export async function runDemo(options: RunDemoOptions, body: (demo: Demo) => Pro
     markAbort() {
       marks.push({ at: Math.round(now()), seq: nextSeq(), by: "caller" });
     },
-    wait(ms, signal) {
-      return new Promise<void>((resolve, reject) => {
-        if (signal?.aborted) return reject(signal.reason);
-        const onAbort = () => {
-          clearTimeout(timer);
-          reject(signal!.reason);
-        };
-        const timer = setTimeout(() => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve();
-        }, ms);
-        signal?.addEventListener("abort", onAbort, { once: true });
-      });
+    wait(ms) {
+      return new Promise((resolve) => setTimeout(resolve, ms));
     },
   };
 
