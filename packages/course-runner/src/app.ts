@@ -117,27 +117,11 @@ export async function runCourse(course: string, open: (onKey: (key: Key) => void
     const exercise = byId(id);
     if (exercise) {
       if (exercise.stale) queue.now(exercise.id);
-      nameMistake(exercise.id);
+      state.mistake = mistakeOf(exercise.report);
     }
     watchCurrent();
     // Then every exercise whose points are not known yet, one at a time.
     queue.later(state.exercises.filter((e) => e.stale && e.id !== id).map((e) => e.id));
-  }
-
-  /** Shows the known mistake the current exercise's failures match, if any. */
-  function nameMistake(id: string): void {
-    const report = byId(id)?.report;
-    mistakeOf(report, course).then(
-      (mistake) => {
-        if (state.current !== id || byId(id)?.report !== report) return;
-        state.mistake = mistake;
-        draw();
-      },
-      (error: unknown) => {
-        state.notice = `The grader could not name known mistakes: ${error instanceof Error ? error.message : String(error)}`;
-        draw();
-      },
-    );
   }
 
   function finished(graded: Graded): void {
@@ -152,8 +136,7 @@ export async function runCourse(course: string, open: (onKey: (key: Key) => void
     } else exercise.error = graded.error;
     if (graded.id === state.current) {
       state.notice = undefined;
-      state.mistake = undefined;
-      nameMistake(graded.id);
+      state.mistake = mistakeOf(exercise.report);
       if (isFull(exercise)) state.hint = undefined;
       if (picking) {
         picking = false;

@@ -1,39 +1,12 @@
 // "Your mistake has a name": when the tests an exercise fails are exactly those
-// a known wrong way fails, the grader names that wrong way
-// (grader/src/grade/known-mistakes.ts). A grader without that module names
-// none, and the runner works the same.
+// a known wrong way fails, the grader names that wrong way in its report
+// (gradeCourse, through grader/src/grade/known-mistakes.ts: its name and one
+// line on what is wrong, never its code). The runner shows what the report says.
 import type { GradedExercise } from "@course/grader/grade";
 
-export interface KnownMistake {
-  name: string;
-  explanation: string;
-}
+export type KnownMistake = NonNullable<GradedExercise["knownMistake"]>;
 
-type NameMistake = (exerciseId: string, failedTests: readonly string[], root?: string) => KnownMistake | undefined;
-
-let named: Promise<NameMistake | undefined> | undefined;
-
-/** The grader's knownMistake, or undefined when the grader has no such module. */
-function loadKnownMistake(): Promise<NameMistake | undefined> {
-  named ??= (async () => {
-    const where = new URL("./known-mistakes.ts", import.meta.resolve("@course/grader/grade"));
-    try {
-      const module = (await import(where.href)) as { knownMistake?: unknown };
-      return typeof module.knownMistake === "function" ? (module.knownMistake as NameMistake) : undefined;
-    } catch (error) {
-      if ((error as { code?: unknown }).code === "ERR_MODULE_NOT_FOUND") return undefined;
-      throw error;
-    }
-  })();
-  return named;
-}
-
-/** The known mistake a report's failures match, if any: as the grader's report gives it, else asked of the grader. */
-export async function mistakeOf(report: GradedExercise | undefined, course: string): Promise<KnownMistake | undefined> {
-  if (report?.status !== "fail") return undefined;
-  const given = (report as { knownMistake?: KnownMistake }).knownMistake;
-  if (given) return given;
-  const knownMistake = await loadKnownMistake();
-  const failed = report.tests.filter((test) => test.status === "fail").map((test) => test.name);
-  return knownMistake?.(report.id, failed, course);
+/** The known mistake an exercise's failures match, if the grader found one. */
+export function mistakeOf(report: GradedExercise | undefined): KnownMistake | undefined {
+  return report?.status === "fail" ? report.knownMistake : undefined;
 }

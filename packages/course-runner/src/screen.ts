@@ -93,7 +93,7 @@ function testLines(tests: readonly TestReport[], room: number): Line[] {
   return lines;
 }
 
-function exerciseBody(state: ViewState, room: number): Line[] {
+function exerciseBody(state: ViewState, room: number, width: number): Line[] {
   const exercise = state.exercises.find((e) => e.id === state.current);
   if (!exercise) {
     const { score, maxScore } = totals(state.exercises);
@@ -114,7 +114,10 @@ function exerciseBody(state: ViewState, room: number): Line[] {
     const failing = report.tests.filter((test) => test.status === "fail").length;
     lines.push(line(` ${failing} of ${report.tests.length} tests fail. Edit src/ and save: the tests run again.`, "yellow"));
   }
-  if (state.mistake) lines.push(line(` Your mistake has a name: ${state.mistake.name}. ${state.mistake.explanation}`, "magenta"));
+  if (state.mistake) {
+    const said = wrap(`Your mistake has a name: ${state.mistake.name}. ${state.mistake.explanation}`, width - 3).slice(0, 3);
+    for (const row of said) lines.push(line(` ${row}`, "magenta"));
+  }
   lines.push(blank);
   return [...lines, ...testLines(report.tests, room - lines.length)];
 }
@@ -172,7 +175,7 @@ export function render(state: ViewState, size: Size, color: boolean, steps: read
   const hintRoom = Math.max(4, size.rows - top.length - bottom.length - 8);
   const hint = state.view === "exercise" ? [...hintLines(state.hint, width), ...stepsLine(state, width, steps)].slice(0, hintRoom) : [];
   const room = Math.max(3, size.rows - top.length - bottom.length - (hint.length > 0 ? hint.length + 1 : 0));
-  const body = state.view === "list" ? listBody(state, room) : exerciseBody(state, room);
+  const body = state.view === "list" ? listBody(state, room) : exerciseBody(state, room, width);
   const middle = body.slice(0, room);
   while (middle.length < room) middle.push(blank);
   // On a small terminal the middle gives way: the keys stay on the last line.
