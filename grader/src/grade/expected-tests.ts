@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { courseRoot, exerciseDir } from "../exercises.ts";
+import { givenFiles } from "@course/testkit/config";
 import type { CollectedTest } from "../run/messages.ts";
 import { runTests } from "../run/run-tests.ts";
 
@@ -14,23 +15,36 @@ const cacheDir = path.join(courseRoot, "node_modules", ".cache", "course-grader"
  */
 export const shippedDir = (root: string) => path.join(root, "grader", "expected-tests");
 
-/** The content of an exercise's tests and stub, wherever the course lies. */
-export function fingerprint(id: string, root: string): string {
+/** A hash of files of an exercise (folders: every file under them), by their paths relative to it. */
+function hashOf(id: string, root: string, entries: readonly string[]): string {
   const hash = createHash("sha256");
   const base = exerciseDir(id, root);
-  const add = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const file = path.join(dir, name);
-      if (statSync(file).isDirectory()) add(file);
-      else hash.update(path.relative(base, file).split(path.sep).join("/")).update("\0").update(readFileSync(file));
-    }
+  const add = (file: string) => {
+    if (statSync(file).isDirectory()) for (const name of readdirSync(file).sort()) add(path.join(file, name));
+    else hash.update(path.relative(base, file).split(path.sep).join("/")).update("\0").update(readFileSync(file));
   };
-  add(path.join(base, "test"));
-  add(path.join(base, "src"));
+  for (const entry of entries) if (existsSync(path.join(base, entry))) add(path.join(base, entry));
   return hash.digest("hex").slice(0, 16);
 }
 
-const fileName = (id: string, root: string) => `${id}-${fingerprint(id, root)}.json`;
+/** The content of an exercise's tests and src/, wherever the course lies (what a run of its tests depends on). */
+export function fingerprint(id: string, root: string): string {
+  return hashOf(id, root, ["test", "src"]);
+}
+
+/**
+ * The content that decides which tests an exercise declares: its tests, its
+ * config and the files it gives (01 names tests after its given snippets),
+ * never the code a student writes. So in a student's repository, where
+ * exercises/ holds their work, the tests collected at export still apply, and
+ * grading never has to load their code to learn what to score.
+ */
+export function declaredTestsFingerprint(id: string, root: string): string {
+  const given = givenFiles(exerciseDir(id, root)).map((file) => path.join("src", file));
+  return hashOf(id, root, ["test", "vitest.config.ts", ...given]);
+}
+
+const fileName = (id: string, root: string) => `${id}-${declaredTestsFingerprint(id, root)}.json`;
 
 /**
  * The tests an exercise declares, with their points, as the pristine stub
