@@ -30,6 +30,10 @@ async function main(argv: string[]): Promise<boolean> {
   const { mistakeSignatures } = await import("../grade/known-mistakes.ts");
   const { saveResults, RESULTS_ENV } = await import("./results.ts");
   const { checkExercises } = await import("./checks.ts");
+  const { takeLock } = await import("./lock.ts");
+  const { courseRoot } = await import("../exercises.ts");
+  const path = await import("node:path");
+  const release = await takeLock(path.join(courseRoot, "node_modules", ".cache", "course-check.lock"), (m) => console.log(`course-check: ${m}`));
   // Results for `npm run soak` need every exercise run, cached or not.
   // An exercise passed before is checked again when the wrong ways' signatures it stores are missing.
   const cached = values.force || process.env[RESULTS_ENV] ? new Map() : new Map(ids.flatMap((id) => {
@@ -48,6 +52,7 @@ async function main(argv: string[]): Promise<boolean> {
       ok = report(id, cached.get(id)!, "  (unchanged since it last passed)") && ok;
     }
   }
+  release();
   return ok;
 }
 
