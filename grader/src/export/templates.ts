@@ -12,10 +12,11 @@ import { readManifest } from "./manifests.ts";
 export const STUDENT_FILES = fileURLToPath(new URL("./student-files/", import.meta.url));
 
 /**
- * `gitignore` becomes `.gitignore`: a file of that name in student-files/
- * would already be ignoring files in our own repository.
+ * `gitignore` becomes `.gitignore`, `gitattributes` `.gitattributes`: a file
+ * of that name in student-files/ would already be acting on files in our own
+ * repository.
  */
-const RENAMED: Record<string, string> = { gitignore: ".gitignore" };
+const RENAMED: Record<string, string> = { gitignore: ".gitignore", gitattributes: ".gitattributes" };
 
 export interface TemplateValues {
   /** The student template repository the workflow grades against, `OWNER/NAME`. */
@@ -32,8 +33,21 @@ const PLACEHOLDERS: Record<string, keyof TemplateValues> = {
   "<!-- exercises -->": "exercises",
 };
 
+/**
+ * The repository as a value of GitHub's expression language, for an `if:`
+ * (`__COURSE_REPOSITORY_EXPRESSION__`): a `${{ }}` inside an `if:` turns it
+ * into a non-empty string, which is always true. The default repository,
+ * `${{ github.repository_owner }}/NAME`, becomes a format() of the owner.
+ */
+export function repositoryExpression(repository: string): string {
+  const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+  const ownersOwn = /^\$\{\{\s*github\.repository_owner\s*\}\}\/(.+)$/.exec(repository);
+  if (!ownersOwn) return quote(repository);
+  return `format(${quote(`{0}/${ownersOwn[1]!.replace(/[{}]/g, (brace) => brace + brace)}`)}, github.repository_owner)`;
+}
+
 export function fillIn(text: string, values: TemplateValues): string {
-  let filled = text;
+  let filled = text.split("__COURSE_REPOSITORY_EXPRESSION__").join(repositoryExpression(values.repository));
   for (const [placeholder, key] of Object.entries(PLACEHOLDERS)) filled = filled.split(placeholder).join(values[key]);
   return filled;
 }

@@ -99,6 +99,8 @@ export function condition(expression: string | undefined, results: readonly Step
     if (term === "success()") return (statusChecked = true) && !failed;
     if (term === "failure()") return (statusChecked = true) && failed;
     if (term === "always()") return (statusChecked = true);
+    // Nothing is ever cancelled here.
+    if (term === "!cancelled()") return (statusChecked = true);
     const outcome = term.match(/^steps\.([\w-]+)\.outcome\s*(==|!=)\s*'(\w+)'$/);
     if (outcome) {
       const found = results.find((result) => result.step.id === outcome[1]);
