@@ -35,7 +35,7 @@ describe("scoreRun", () => {
   });
 
   test("an exercise that could not be graded is an error worth 0, with the reason", () => {
-    const timedOut = scoreRun("01-x", expected, run({ aborted: "idle", results: [{ ...expected[0]!, state: "pass", durationMs: 4 }] }), { timeoutMs: 60_000, idleMs: 20_000, busyMs: 8_000, testTimeoutMs: 5_000 });
+    const timedOut = scoreRun("01-x", expected, run({ aborted: "idle", results: [{ ...expected[0]!, state: "pass", durationMs: 4 }] }), { timeoutMs: 60_000, idleMs: 20_000, busyMs: 8_000, testTimeoutMs: 5_000, memoryMb: 1_536 });
     expect(timedOut).toMatchObject({ status: "error", score: 0, maxScore: 3 });
     expect(timedOut.message).toBe("stopped after 20 s without progress while loading or running the tests: an infinite loop, or a promise that never settles");
     const broken = scoreRun("01-x", expected, run({ moduleErrors: [{ file: "test/a.test.ts", errors: ["SyntaxError: Unexpected token\n at …"] }] }));

@@ -10,7 +10,7 @@
 // nearest is always ours. The copy also keeps the submission untouched by
 // whatever the run writes into its src/, and symbolic links out of it (to a
 // reference solution, to a secret) are never followed.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { entryAt, type AlteredFile, type Submission } from "./submission.ts";
@@ -81,7 +81,8 @@ export function stageSubmittedSrc(submission: Submission, id: string, exerciseDi
     const reason = entry.isSymbolicLink() ? "a symbolic link: links are not followed" : "not a folder";
     return { ignored: [{ file: "src", change: "ignored", reason }], remove: () => {} };
   }
-  const root = mkdtempSync(path.join(tmpdir(), "course-src-"));
+  // By its real path, which is what the run's sandbox grants (see run/sandbox.ts).
+  const root = mkdtempSync(path.join(realpathSync.native(tmpdir()), "course-src-"));
   const remove = () => rmSync(root, { recursive: true, force: true });
   try {
     const dir = path.join(root, id);

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync } from "node:fs";
 import { copyFile, mkdir, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
@@ -139,7 +139,10 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
   const { timeoutMs, idleMs, busyMs, testTimeoutMs, memoryMb } = { ...DEFAULT_LIMITS, ...options };
   // Everything the run may write (its home, its temporary files, its compile
   // cache) is in a folder of its own, deleted when it ends.
-  const runDir = mkdtempSync(path.join(tmpdir(), "course-run-"));
+  // By its real path: the permission model grants paths as written, and a
+  // temporary folder reached through a link (macOS's /var/folders, Windows'
+  // short names) would otherwise be refused to the run itself.
+  const runDir = mkdtempSync(path.join(realpathSync.native(tmpdir()), "course-run-"));
   // Node's compile cache makes vitest, vite and msw start faster. The run gets a
   // copy of the course's own cache: whatever the code under test writes there
   // is thrown away with the copy, never read by a later run.
@@ -188,6 +191,8 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
       cwd: sandbox.exerciseDir,
       env,
       detached: true,
+      // On Windows, no console window for the run and each process it starts.
+      windowsHide: true,
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
     const keep = (chunk: Buffer) => {
@@ -291,7 +296,8 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
       killGroup();
       result.durationMs = Date.now() - started;
       // Removed without blocking: the other runs are still being watched.
-      void rm(runDir, { recursive: true, force: true }).then(
+      // Retried: on Windows a file of a process just ended stays busy for a moment.
+      void rm(runDir, { recursive: true, force: true, maxRetries: 5 }).then(
         () => resolve(result),
         () => resolve(result),
       );

@@ -77,6 +77,16 @@ const PROBED = [
   path.join(path.parse(courseRoot).root, ".eslintcache"),
 ];
 
+/** `dir`'s real path (a prefix grant keeps its `*`); itself when it does not exist. */
+function realOrSelf(dir: string): string {
+  const star = dir.endsWith("*") ? "*" : "";
+  try {
+    return realpathSync.native(star ? dir.slice(0, -1) : dir) + star;
+  } catch {
+    return dir;
+  }
+}
+
 /**
  * Node 22.12 still spells it --experimental-permission. Without Node's
  * warning that each --allow-… "could invalidate the permission model": the
@@ -163,7 +173,9 @@ export function buildSandbox({ exerciseDir, overlays, runDir, grants, memoryMb }
   const testTmp = path.join(runDir, "tmp");
   mkdirSync(vitestTmp, { recursive: true });
   mkdirSync(testTmp, { recursive: true });
-  const reads = (dirs: readonly string[]) => dirs.map((dir) => `--allow-fs-read=${dir}`);
+  // Each path as given and, where it goes through a link, as its real path too:
+  // the permission model compares paths as written, and tools resolve links.
+  const reads = (dirs: readonly string[]) => [...new Set(dirs.flatMap((dir) => [dir, realOrSelf(dir)]))].map((dir) => `--allow-fs-read=${dir}`);
   // Both read the copy, the packages, the submission and the transformed
   // modules vitest hands its test processes (written to its temporary folder).
   // Beside a staged src/: the settings it is compiled with (grade/stage.ts).
