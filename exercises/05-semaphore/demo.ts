@@ -52,16 +52,11 @@ process.exitCode = await runDemo(
     });
 
     await demo.part("mapConcurrent with a signal the caller aborts at 300 ms", async () => {
-      const controller = new AbortController();
+      const signal = demo.abortAt(300, new Error("the caller gave up"));
       let abortedAt = Infinity;
-      setTimeout(() => {
-        demo.log("the caller aborts");
-        demo.markAbort();
-        abortedAt = demo.now();
-        controller.abort(new Error("the caller gave up"));
-      }, 300);
+      signal.addEventListener("abort", () => (abortedAt = demo.now()));
       await demo.settle("mapConcurrent", () =>
-        mapConcurrent(durations.keys(), (i) => download(i), { concurrency: 2, signal: controller.signal }),
+        mapConcurrent(durations.keys(), (i) => download(i), { concurrency: 2, signal }),
       );
       await server.idle(1_000);
       const after = server.requests.filter((request) => request.start > abortedAt).length;

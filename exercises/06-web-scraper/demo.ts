@@ -50,14 +50,9 @@ process.exitCode = await runDemo(
     });
 
     await demo.part("scrapeUrls with a signal the caller aborts at 250 ms", async () => {
-      const controller = new AbortController();
-      setTimeout(() => {
-        demo.log("the caller aborts");
-        demo.markAbort();
-        controller.abort(new Error("the caller gave up"));
-      }, 250);
+      const signal = demo.abortAt(250, new Error("the caller gave up"));
       await demo.settle("scrapeUrls", () =>
-        scrapeUrls(urls, { maxConcurrent: 3, timeoutMs: 500, signal: controller.signal, onResult: (result) => demo.log(`onResult: ${describe(result)}`) }),
+        scrapeUrls(urls, { maxConcurrent: 3, timeoutMs: 500, signal, onResult: (result) => demo.log(`onResult: ${describe(result)}`) }),
       );
       await server.idle(1_000);
       const cut = server.requests.filter((request) => request.outcome === "aborted").map((request) => request.path);

@@ -53,13 +53,8 @@ process.exitCode = await runDemo(
     });
 
     await demo.part("the same crawl, stopped by the caller at 250 ms", async () => {
-      const controller = new AbortController();
-      setTimeout(() => {
-        demo.log("the caller aborts");
-        demo.markAbort();
-        controller.abort(new Error("the caller stopped the crawl"));
-      }, 250);
-      await demo.settle("crawl", () => crawl(server.url("/"), { ...options, signal: controller.signal }));
+      const signal = demo.abortAt(250, new Error("the caller stopped the crawl"));
+      await demo.settle("crawl", () => crawl(server.url("/"), { ...options, signal }));
       await server.idle(1_000);
       const cut = server.requests.filter((request) => request.outcome === "aborted").map((request) => request.path);
       demo.say(`Requests the server saw aborted: ${cut.join(", ") || "none"}.`);

@@ -50,10 +50,6 @@ export interface RunResult {
   exit?: string;
   /** The test running when the run was stopped, if any. */
   runningTest?: string;
-  /** The most CPU time (ms) the run spent between two signs of progress: how close it came to `busyMs`. */
-  longestBusyMs?: number;
-  /** The most memory (MB) the run's processes held together. */
-  peakMemoryMb?: number;
   /** The last lines vitest printed (for diagnosing a crash). */
   output: string;
   durationMs: number;
@@ -185,7 +181,7 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
   });
   const command = sandbox.wrap(process.execPath, args);
 
-  const result: RunResult = { collected: [], results: [], moduleErrors: [], unhandledErrors: [], output: "", durationMs: 0, longestBusyMs: 0 };
+  const result: RunResult = { collected: [], results: [], moduleErrors: [], unhandledErrors: [], output: "", durationMs: 0 };
   return new Promise((resolve) => {
     const child = spawn(command.command, command.args, {
       cwd: sandbox.exerciseDir,
@@ -229,9 +225,7 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
     const busy = setInterval(() => {
       const usage = child.pid ? groupUsage(child.pid) : undefined;
       if (usage === undefined || cpuAtProgress === undefined) return;
-      result.longestBusyMs = Math.max(result.longestBusyMs ?? 0, usage.cpuMs - cpuAtProgress);
       if (usage.cpuMs - cpuAtProgress > busyMs) stop("busy");
-      result.peakMemoryMb = Math.max(result.peakMemoryMb ?? 0, Math.round(usage.rssMb));
       if (usage.rssMb > memoryMb) stop("memory");
       if (lastWait !== undefined && usage.waitMs - lastWait > BUSY_POLL_MS * STARVED_SHARE) idle.refresh();
       lastWait = usage.waitMs;

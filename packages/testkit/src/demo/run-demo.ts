@@ -72,6 +72,8 @@ export interface Demo {
   heartbeat(everyMs: number, options?: { log?: boolean }): Heartbeat;
   /** Marks now as a moment the demo (the caller) called `abort()`: drawn as `^` on the timeline. */
   markAbort(): void;
+  /** A signal the caller aborts with `reason` in `ms` real milliseconds, saying so and marking the moment. */
+  abortAt(ms: number, reason: unknown): AbortSignal;
   /** Waits `ms` real milliseconds (the demo's own pretend work, not the student's code). */
   wait(ms: number): Promise<void>;
 }
@@ -330,6 +332,15 @@ export async function runDemo(options: RunDemoOptions, body: (demo: Demo) => Pro
     },
     markAbort() {
       marks.push({ at: Math.round(now()), seq: nextSeq(), by: "caller" });
+    },
+    abortAt(ms, reason) {
+      const controller = new AbortController();
+      setTimeout(() => {
+        demo.log("the caller aborts");
+        demo.markAbort();
+        controller.abort(reason);
+      }, ms);
+      return controller.signal;
     },
     wait(ms) {
       return new Promise((resolve) => setTimeout(resolve, ms));
