@@ -1,0 +1,55 @@
+// Stryker's options for one exercise: its reference solution mutated, its
+// exercise's tests run against every mutant, in Stryker's sandbox (a copy of
+// solutions/NN-slug), never in place: other people and tools read the
+// reference while a run goes on, and an interrupted in-place run would leave
+// mutated files behind.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { PartialStrykerOptions } from "@stryker-mutator/api/core";
+import { courseRoot } from "../exercises.ts";
+import { ERROR_MESSAGES_IGNORER } from "./error-messages.ts";
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+/** Where a run writes what it leaves (ignored by git): reports, and the sandboxes while it runs. */
+export const mutationOutput = (root = courseRoot) => ({
+  reports: path.join(root, "reports", "mutation"),
+  sandboxes: path.join(root, ".stryker-tmp"),
+});
+
+/** The HTML report of one exercise. */
+export const htmlReport = (id: string, root = courseRoot) => path.join(mutationOutput(root).reports, id, "index.html");
+
+export interface RunSettings {
+  /** Test runner processes at once (the machine's cores are shared: 1 or 2). */
+  concurrency: number;
+}
+
+/** The options Stryker runs with, for the exercise `id`; the process runs in its solution's folder. */
+export function strykerOptions(id: string, settings: RunSettings, root = courseRoot): PartialStrykerOptions {
+  return {
+    testRunner: "vitest",
+    plugins: ["@stryker-mutator/vitest-runner", here("./error-messages.ts")],
+    ignorers: [ERROR_MESSAGES_IGNORER],
+    vitest: {
+      configFile: here("./vitest.config.ts"),
+      // The tests reach the reference through the src chain (the exercise's
+      // index.ts re-exports it), which vitest's "related files" does not follow
+      // reliably; coverage per test already picks the tests each mutant needs.
+      related: false,
+    },
+    mutate: ["src/**/*.ts"],
+    coverageAnalysis: "perTest",
+    inPlace: false,
+    // Only src/ is needed in the sandbox; the variants stay out of it.
+    ignorePatterns: ["/alternatives", "/wrong"],
+    tempDirName: path.join(mutationOutput(root).sandboxes, id),
+    cleanTempDir: "always",
+    concurrency: settings.concurrency,
+    reporters: ["html", "progress"],
+    htmlReporter: { fileName: htmlReport(id, root) },
+    fileLogLevel: "off",
+    // Its warnings here are one known-harmless note per test file (the tests are not copied into the sandbox, by design).
+    logLevel: "error",
+  };
+}
