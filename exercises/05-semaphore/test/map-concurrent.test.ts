@@ -39,6 +39,14 @@ describe("mapConcurrent: results and limits", () => {
     expect(outcome, "6 calls of 1 s, 2 at a time, should all be done at 3 s").toResolveAt(3000);
   });
 
+  test("mapConcurrent with a concurrency of 1 runs the items one after another", async () => {
+    const jobs = recordJobs();
+    const outcome = await clock.settle(mapConcurrent([300, 100, 200], (ms, index) => jobs.run(`item ${index} (${ms}ms)`, ms, index), { concurrency: 1 }));
+    expect(valueOf(outcome, "mapConcurrent with a concurrency of 1 (the smallest limit allowed: 1 is a positive integer)")).toEqual([0, 1, 2]);
+    expect(jobs.spans).toHaveRunSequentially();
+    expect(outcome, "one at a time, calls of 300, 100 and 200ms are all done at 600ms").toResolveAt(600);
+  });
+
   test("mapConcurrent starts the next item as soon as a call finishes, not batch by batch", points(2), async () => {
     const jobs = recordJobs();
     const durations = [500, 100, 100, 100, 100, 100, 300];

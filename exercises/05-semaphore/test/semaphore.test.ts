@@ -1,4 +1,5 @@
 import { points, reasonOf, useVirtualClock, valueOf } from "@course/testkit";
+import { getEventListeners } from "node:events";
 import { describe, expect, test } from "vitest";
 import { Semaphore } from "../src/index.ts";
 import { recordJobs, watch } from "./helpers.ts";
@@ -191,6 +192,29 @@ describe("Semaphore: giving up with an AbortSignal", () => {
     semaphore.release();
     await clock.flush();
     expect([second.state, third.state], "the next release() goes to the second caller in line").toEqual(["fulfilled", "pending"]);
+  });
+  test("Semaphore.acquire removes its abort listener once it is granted or gives up", async () => {
+    const semaphore = new Semaphore(1);
+    await takePermit(semaphore);
+    const listeners = (signal: AbortSignal) => getEventListeners(signal, "abort").length;
+    const leftOn = (how: string, count: number) =>
+      `after acquire() ${how}, ${count} abort listener(s) it added were still on the signal: stop listening for the ` +
+      "abort once the wait is over (removeEventListener when the permit is granted; { once: true } or a removal when " +
+      "it gives up), or a long-lived signal shared by many calls collects them";
+    // One signal for a whole session of calls, as an app would have: it never aborts here.
+    const session = new AbortController();
+    const granted = watch(semaphore.acquire({ signal: session.signal }));
+    await clock.flush();
+    expect(listeners(session.signal), "while acquire() waits, it should listen for the abort on its signal").toBe(1);
+    semaphore.release();
+    await clock.flush();
+    expect(granted.state, "release() should give the permit to the caller waiting for it").toBe("fulfilled");
+    expect(listeners(session.signal), leftOn("was granted the permit", listeners(session.signal))).toBe(0);
+
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error("gave up")), 100);
+    expect(await clock.settle(semaphore.acquire({ signal: controller.signal })), "acquire() should reject when its signal aborts at 100ms").toRejectAt(100);
+    expect(listeners(controller.signal), leftOn("gave up because its signal aborted", listeners(controller.signal))).toBe(0);
   });
 });
 

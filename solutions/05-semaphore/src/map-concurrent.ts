@@ -24,6 +24,7 @@ export async function mapConcurrent<T, R>(
       while (!stopped) {
         const next = source.next();
         if (next.done) {
+          // Stryker disable next-line BooleanLiteral: only saves idle workers; one created anyway calls next() on the finished iterator, which answers done again, and returns without calling fn
           exhausted = true;
           return;
         }
@@ -40,6 +41,7 @@ export async function mapConcurrent<T, R>(
   // previous one settles, so `concurrency` calls stay in flight while items
   // remain. A worker runs synchronously up to its first await, so `exhausted`
   // is up to date after each start and no idle worker is created.
+  // Stryker disable next-line ArrayDeclaration: a non-promise in Promise.all's list counts as fulfilled at once; the workers' promises decide
   const workers: Promise<void>[] = [];
   for (let i = 0; i < concurrency && !exhausted; i++) workers.push(worker());
 
@@ -48,8 +50,10 @@ export async function mapConcurrent<T, R>(
   const { promise: aborted, reject } = Promise.withResolvers<never>();
   const onAbort = () => {
     stopped = true;
+    // Stryker disable next-line OptionalChaining: onAbort only ever runs as a listener of signal, so signal is there
     reject(signal?.reason);
   };
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts at most once, and the finally below removes the listener however the call ends
   signal?.addEventListener("abort", onAbort, { once: true });
   try {
     // Promise.all rejects with the first failure; the race adds the abort.

@@ -36,6 +36,7 @@ export class Semaphore {
       const onAbort = () => {
         // Leaving the line is all it takes: the waiter never held a permit.
         this.#line.delete(grant);
+        // Stryker disable next-line OptionalChaining: onAbort only ever runs as a listener of signal, so signal is there
         reject(signal?.reason);
       };
       const grant = () => {
