@@ -25,19 +25,19 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
    * throws a `RangeError`.
    */
   constructor(maxSize = Infinity) {
-    // TODO: check maxSize, then set up what the queue needs: its items, the callers waiting in line, the unfinished count.
+    // TODO: start here: check maxSize, then set up what the queue needs (its items, the callers waiting in line, the unfinished count); then write each member as its comment says.
     throw new Error("TODO: implement the AsyncQueue constructor in src/async-queue.ts");
   }
 
   /** How many items are in the queue now (not counting the items of putters still waiting for room). */
   get size(): number {
-    // TODO: the number of items held.
+    // The number of items held.
     throw new Error("TODO: implement AsyncQueue.size in src/async-queue.ts");
   }
 
   /** Whether `close()` has been called. */
   get closed(): boolean {
-    // TODO: true once close() has been called.
+    // True once close() has been called.
     throw new Error("TODO: implement AsyncQueue.closed in src/async-queue.ts");
   }
 
@@ -48,7 +48,7 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
    * queue is or gets closed first.
    */
   async put(item: T, options?: { signal?: AbortSignal }): Promise<void> {
-    // TODO: hand the item to the first waiting getter, or add it if there is room, or wait in line for room.
+    // Hand the item to the first waiting getter, or add it if there is room, or wait in line for room.
     throw new Error("TODO: implement AsyncQueue.put in src/async-queue.ts");
   }
 
@@ -59,43 +59,43 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
    * the queue is closed and empty.
    */
   async get(options?: { signal?: AbortSignal }): Promise<T> {
-    // TODO: take the front item if there is one (letting the first waiting putter in), or wait in line for one.
+    // Take the front item if there is one (letting the first waiting putter in), or wait in line for one.
     throw new Error("TODO: implement AsyncQueue.get in src/async-queue.ts");
   }
 
   /** Adds `item` only if that needs no waiting; returns whether it was added. Always `false` once closed. */
   tryPut(item: T): boolean {
-    // TODO: like put, but never wait: report false instead.
+    // Like put, but never wait: report false instead.
     throw new Error("TODO: implement AsyncQueue.tryPut in src/async-queue.ts");
   }
 
   /** Takes the front item only if there is one: `{ ok: true, value }`, or `{ ok: false }` when empty. */
   tryGet(): { ok: true; value: T } | { ok: false } {
-    // TODO: like get, but never wait.
+    // Like get, but never wait.
     throw new Error("TODO: implement AsyncQueue.tryGet in src/async-queue.ts");
   }
 
   /** A consumer says it has finished with one item it got. Throws if every item put is already done. */
   taskDone(): void {
-    // TODO: one unfinished item fewer; when none is left, wake whoever waits in join().
+    // One unfinished item fewer; when none is left, wake whoever waits in join().
     throw new Error("TODO: implement AsyncQueue.taskDone in src/async-queue.ts");
   }
 
   /** Resolves once every item ever put has been marked done with `taskDone()` (at once if there is none). */
   async join(): Promise<void> {
-    // TODO: resolve now if nothing is unfinished, or when taskDone() brings the count to zero.
+    // Resolve now if nothing is unfinished, or when taskDone() brings the count to zero.
     throw new Error("TODO: implement AsyncQueue.join in src/async-queue.ts");
   }
 
   /** Closes the queue: no more items go in; what is in it can still be taken. Rejects every waiting getter and putter. */
   close(): void {
-    // TODO: mark it closed and reject everyone still waiting with a QueueClosedError.
+    // Mark it closed and reject everyone still waiting with a QueueClosedError.
     throw new Error("TODO: implement AsyncQueue.close in src/async-queue.ts");
   }
 
   /** `for await (const item of queue)` gets items until the queue is closed and empty. It does not call `taskDone()`. */
   [Symbol.asyncIterator](): AsyncIterator<T> {
-    // TODO: get() item after item; end quietly on QueueClosedError.
+    // Call get() item after item; end quietly on QueueClosedError.
     throw new Error("TODO: implement AsyncQueue[Symbol.asyncIterator] in src/async-queue.ts");
   }
 }

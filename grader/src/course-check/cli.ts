@@ -31,6 +31,7 @@ async function main(argv: string[]): Promise<boolean> {
   const { saveResults, RESULTS_ENV } = await import("./results.ts");
   const { checkExercises } = await import("./checks.ts");
   const { takeLock } = await import("./lock.ts");
+  const { shapeFindings } = await import("./shape/index.ts");
   const { courseRoot } = await import("../exercises.ts");
   const path = await import("node:path");
   const release = await takeLock(path.join(courseRoot, "node_modules", ".cache", "course-check.lock"), (m) => console.log(`course-check: ${m}`));
@@ -43,13 +44,15 @@ async function main(argv: string[]): Promise<boolean> {
   const checks = await checkExercises(ids.filter((id) => !cached.has(id)));
   let ok = true;
   for (const id of ids) {
+    // The folder shape (shape/index.ts) is only read, so it is checked every time, unchanged exercises too.
+    const shape = shapeFindings(id);
     const fresh = checks.find((c) => c.id === id);
     if (fresh) {
-      ok = report(id, fresh.findings) && ok;
+      ok = report(id, [...shape, ...fresh.findings]) && ok;
       rememberPass(id, fresh.findings);
       saveResults(id, fresh.reports);
     } else {
-      ok = report(id, cached.get(id)!, "  (unchanged since it last passed)") && ok;
+      ok = report(id, [...shape, ...cached.get(id)!], "  (unchanged since it last passed)") && ok;
     }
   }
   release();
