@@ -1,0 +1,136 @@
+// report.html in a real browser (Debian's chromium, driven by playwright-core):
+// it loads without a console error and without any request beyond itself,
+// a click on a heading sorts the rows, and its layout holds (boxes measured,
+// not pixels compared: fonts differ between machines, boxes do not overlap).
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { reportHtml } from "../src/class/report-html.ts";
+import type { ClassReport, StudentResult } from "../src/class/types.ts";
+import type { GradedExercise } from "../src/grade/grade.ts";
+
+/** Where Debian installs it (.ci/run installs it when missing); COURSE_CHROMIUM points elsewhere. */
+const executablePath = process.env.COURSE_CHROMIUM ?? "/usr/bin/chromium";
+/** Without the background-networking flags, Chromium keeps trying to reach Google's services. */
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+const TESTS = { "01-answer": [["answer resolves with 42", 1], ["answer thinks for exactly 1000 ms", 2], ["answer rejects a negative question with an AnswerError", 1]], "02-echo": [["echo says the text back", 1], ["echo waits ms first", 2]] } as const;
+
+function graded(id: keyof typeof TESTS, failing: string[], extra: Partial<GradedExercise> = {}): GradedExercise {
+  const tests = TESTS[id].map(([name, points]) => ({ name, file: "test/x.test.ts", status: failing.includes(name) ? ("fail" as const) : ("pass" as const), score: failing.includes(name) ? 0 : points, maxScore: points, durationMs: 1 }));
+  const score = tests.reduce((s, t) => s + t.score, 0);
+  const maxScore = tests.reduce((s, t) => s + t.maxScore, 0);
+  return { id, score, maxScore, status: score === maxScore ? "pass" : "fail", tests, alteredFiles: [], ...extra };
+}
+
+function studentWith(name: string, exercises: GradedExercise[], extra: Partial<StudentResult> = {}): StudentResult {
+  const score = exercises.reduce((s, e) => s + e.score, 0);
+  return { name, dir: `/class/${name}`, status: "graded", protectedChanges: [], report: { submission: name, score, maxScore: 7, exercises, unknownExercises: [] }, ...extra };
+}
+
+const late = "answer thinks for exactly 1000 ms";
+const mistake = { name: "answers-at-once", explanation: "the answer comes before any thinking." };
+export const sampleReport: ClassReport = {
+  format: "course-class-report",
+  version: 1,
+  exercises: [
+    { id: "01-answer", maxScore: 4, courseVersion: "v" },
+    { id: "02-echo", maxScore: 3, courseVersion: "v" },
+  ],
+  shards: [],
+  graded: 6,
+  reused: 4,
+  durationMs: 1000,
+  students: [
+    studentWith("mia", [graded("01-answer", [late], { knownMistake: mistake }), graded("02-echo", [])]),
+    studentWith("ada", [graded("01-answer", []), graded("02-echo", [])]),
+    studentWith("zed", [graded("01-answer", [late], { knownMistake: mistake }), graded("02-echo", ["echo waits ms first"])], {
+      protectedChanges: [{ file: ".github/workflows/classroom.yml", change: "changed" }],
+      classroomMismatch: { classroom: 7, classroomMax: 7, regrade: 3, regradeMax: 7 },
+    }),
+    studentWith("hal", [{ ...graded("01-answer", TESTS["01-answer"].map(([n]) => n)), status: "error", message: "your code called process.exit(): <script>alert(1)</script>" }, graded("02-echo", [])]),
+    { name: "kai", dir: "/class/kai", status: "error", message: "holds no exercises/ folder", protectedChanges: [] },
+  ],
+};
+
+const available = existsSync(executablePath);
+if (!available) console.warn(`report-html.test.ts: skipped, no Chromium at ${executablePath} (bash .ci/run installs Debian's chromium; COURSE_CHROMIUM=/path/to/chromium to use another)`);
+
+describe.skipIf(!available)(`report.html in Chromium (${executablePath})`, () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "report-html-"));
+  const file = path.join(dir, "report.html");
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    writeFileSync(file, reportHtml(sampleReport));
+    browser = await chromium.launch({ executablePath, args: ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") problems.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("request", (request) => requests.push(request.url()));
+    await page.goto(pathToFileURL(file).href);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("loads without a console error or warning, and asks for nothing beyond itself (no CDN, no network)", async () => {
+    await page.waitForLoadState("load");
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([pathToFileURL(file).href]);
+  });
+
+  test("text the submission wrote is shown as text, never run", async () => {
+    expect(await page.locator("text=<script>alert(1)</script>").count()).toBeGreaterThan(0);
+  });
+
+  test("a click on a heading sorts the rows by it, a second click reverses them; students without a total go last", async () => {
+    const names = () => page.locator("#students tbody tr td:first-child").allTextContents();
+    const total = page.locator("#students thead th", { hasText: "Total" });
+    expect(await names()).toEqual(["mia", "ada", "zed", "hal", "kai"]);
+    await total.click();
+    // zed and hal tie at 3: a stable sort keeps them as they were.
+    expect(await names()).toEqual(["zed", "hal", "mia", "ada", "kai"]);
+    expect(await total.getAttribute("aria-sort")).toBe("ascending");
+    await total.click();
+    expect(await names()).toEqual(["ada", "mia", "zed", "hal", "kai"]);
+    await page.locator("#students thead th", { hasText: "Student" }).click();
+    expect(await names()).toEqual(["ada", "hal", "kai", "mia", "zed"]);
+  });
+
+  test("layout: the summary's boxes on one line, the students' table within the page, each exercise's histogram drawn as SVG bars", async () => {
+    const boxes = await page.locator(".summary > div").evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes).toHaveLength(5);
+    expect(new Set(boxes.map((b) => Math.round(b.top))).size, "the summary boxes share one line").toBe(1);
+    for (const [a, b] of boxes.slice(1).map((box, i) => [boxes[i]!, box] as const)) expect(b.left, "boxes do not overlap").toBeGreaterThanOrEqual(a.right);
+    const table = await page.locator("#students").boundingBox();
+    expect(table!.x + table!.width).toBeLessThanOrEqual(1280);
+    const histograms = page.locator("svg.histogram");
+    expect(await histograms.count()).toBe(2);
+    // 01-answer: scores 2, 4, 2 among graded (hal's error is no score): the bar at 2 is the tallest.
+    const bars = await histograms.first().locator("rect").evaluateAll((els) => els.map((el) => Number(el.getAttribute("height"))));
+    expect(bars).toHaveLength(5);
+    expect(bars[2]).toBe(Math.max(...bars));
+    expect(bars[2]).toBeGreaterThan(0);
+    const png = await page.screenshot({ fullPage: true });
+    expect(png.length).toBeGreaterThan(10_000);
+    if (process.env.COURSE_REPORT_SCREENSHOT) writeFileSync(process.env.COURSE_REPORT_SCREENSHOT, png);
+  });
+
+  test("clusters are listed with their known wrong way's name and size, the flags with the file and both scores", async () => {
+    const cluster = page.locator("#exercise-01-answer table.clusters tbody tr").first();
+    expect(await cluster.locator("td").nth(0).textContent()).toBe("answers-at-once");
+    expect(await cluster.locator("td").nth(1).textContent()).toBe("2");
+    const flags = await page.locator("table.flags tbody tr").allTextContents();
+    expect(flags).toEqual([expect.stringMatching(/^zed\.github\/workflows\/classroom\.yml \(changed\)7\/73\/7$/)]);
+  });
+});
