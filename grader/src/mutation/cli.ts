@@ -46,8 +46,11 @@ async function main(argv: string[]): Promise<boolean> {
     const row = summarize(id, results);
     rows.push(row);
     const lines = describeSurvivors(results, solutionDir(id));
-    survivors.push(...lines.map((line) => `  solutions/${id}/${line}`));
+    const located = lines.map((line) => `  solutions/${id}/${line}`);
+    survivors.push(...located);
     console.log(`mutation: ${id}: ${row.mutants} mutants, ${row.survived} unmarked survivors, ${((performance.now() - started) / 1000).toFixed(0)} s; report ${path.relative(courseRoot, htmlReport(id))}`);
+    // Now as well as at the end: a long run's first findings can be worked on while it goes on.
+    if (located.length > 0) console.log(located.join("\n"));
   }
   console.log(`\n${formatTable(rows)}`);
   if (survivors.length === 0) {

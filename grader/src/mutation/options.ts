@@ -5,7 +5,7 @@
 // mutated files behind.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { PartialStrykerOptions } from "@stryker-mutator/api/core";
+import type { LogLevel, PartialStrykerOptions } from "@stryker-mutator/api/core";
 import { courseRoot } from "../exercises.ts";
 import { ERROR_MESSAGES_IGNORER } from "./error-messages.ts";
 
@@ -48,8 +48,9 @@ export function strykerOptions(id: string, settings: RunSettings, root = courseR
     concurrency: settings.concurrency,
     reporters: ["html", "progress"],
     htmlReporter: { fileName: htmlReport(id, root) },
-    fileLogLevel: "off",
+    // LogLevel is a const enum, which verbatimModuleSyntax cannot import: its values are these strings.
+    fileLogLevel: "off" as LogLevel,
     // Its warnings here are one known-harmless note per test file (the tests are not copied into the sandbox, by design).
-    logLevel: "error",
+    logLevel: "error" as LogLevel,
   };
 }
