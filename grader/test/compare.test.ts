@@ -1,0 +1,81 @@
+// npm run compare: submissions side by side (scores, the tests whose results
+// differ) and one exercise's code of two of them as a diff.
+import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, test } from "vitest";
+import { compareText, srcDiff, studentOf, type Compared } from "../src/class/compare.ts";
+import { sampleReport } from "./report-html.test.ts";
+
+const run = promisify(execFile);
+const fixtureCourse = path.join(import.meta.dirname, "fixtures", "course");
+const work = mkdtempSync(path.join(tmpdir(), "compare-test-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const asCompared = (name: string): Compared => studentOf(sampleReport, name)!;
+
+describe("compareText", () => {
+  test("each exercise's scores side by side, then only the tests whose results differ, with ✓ and ✗ per submission", () => {
+    expect(compareText([asCompared("ada"), asCompared("zed")])).toBe(
+      [
+        "A: ada  7/7",
+        "B: zed  3/7",
+        "",
+        "01-answer  A 4/4  B 2/4",
+        "  B: known mistake answers-at-once",
+        "  A B",
+        "  ✓ ✗  answer thinks for exactly 1000 ms",
+        "",
+        "02-echo  A 3/3  B 1/3",
+        "  A B",
+        "  ✓ ✗  echo waits ms first",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("says when every test has the same result for all, and names an exercise's error", () => {
+    const text = compareText([asCompared("mia"), asCompared("zed"), asCompared("hal")]);
+    expect(text).toContain("01-answer  A 2/4  B 2/4  C error\n");
+    expect(text).toContain("  C: error: your code called process.exit()");
+    expect(compareText([asCompared("ada"), asCompared("ada")])).toContain("01-answer  A 4/4  B 4/4\n  (every test: the same result for all)\n");
+  });
+
+  test("a student of the class who could not be graded is refused, saying why", () => {
+    expect(() => studentOf(sampleReport, "kai")).toThrow(/kai could not be graded in that class: holds no exercises\/ folder/);
+    expect(studentOf(sampleReport, "nobody")).toBeUndefined();
+  });
+});
+
+describe("srcDiff", () => {
+  const a = path.join(work, "a");
+  const b = path.join(work, "b");
+  cpSync(path.join(fixtureCourse, "solutions"), a, { recursive: true });
+  cpSync(path.join(fixtureCourse, "solutions"), b, { recursive: true });
+  writeFileSync(path.join(b, "02-echo", "src", "echo.ts"), "export async function echo(text: string): Promise<string> {\n  return text;\n}\n");
+  const report = { submission: "", score: 0, maxScore: 0, exercises: [], unknownExercises: [] };
+
+  test("one exercise's code of two submissions as a unified diff, file by file", () => {
+    const diff = srcDiff({ label: "a", dir: a, report }, { label: "b", dir: b, report }, "02-echo");
+    expect(diff).toContain("--- a/02-echo/src/echo.ts\n+++ b/02-echo/src/echo.ts\n");
+    expect(diff).toContain("-  await new Promise((resolve) => setTimeout(resolve, ms));\n");
+    expect(srcDiff({ label: "a", dir: a, report }, { label: "b", dir: b, report }, "01-answer")).toBe("01-answer: the src/ of a and b are the same\n");
+  });
+
+  test("npm run compare -- A B --diff ID grades folders, prints them side by side and the diff", async () => {
+    const cli = path.join(import.meta.dirname, "..", "bin", "compare.js");
+    const { stdout } = await run(process.execPath, [cli, a, b, "--course", fixtureCourse, "--exercise", "02-echo", "--diff", "02-echo"], { timeout: 180_000 });
+    expect(stdout).toContain(`A: ${a}  3/3\nB: ${b}  1/3\n`);
+    expect(stdout).toContain("  ✓ ✗  echo waits ms first\n");
+    expect(stdout).toContain(`+++ ${b}/02-echo/src/echo.ts\n`);
+  }, 200_000);
+
+  test("a name that is neither a folder nor a student of the class is refused in one line, exit code 2", async () => {
+    const cli = path.join(import.meta.dirname, "..", "bin", "compare.js");
+    const failure = await run(process.execPath, [cli, a, "nobody"]).then(() => undefined, (error: { code: number; stderr: string }) => error);
+    expect(failure?.code).toBe(2);
+    expect(failure?.stderr).toBe("compare: nobody is neither a folder nor a student (give --class class-report/class.json to name students)\n");
+  });
+});
