@@ -295,6 +295,16 @@ describe("package.json and configs: the model's (02), but for what allowed.ts na
     expect(problems(root, "05-semaphore")).toEqual([expect.stringMatching(/^exercises\/05-semaphore\/tsconfig\.json differs from the model, exercises\/02-concurrent-requests\/tsconfig\.json, at line 4 \(", \\"compilerOptions\\": \{ \\"strict\\": false \}" where the model has "\}"\): copy it unchanged$/)]);
   });
 
+  test("a config that differs only in its last newline, or ends early", () => {
+    const root = scratch("05-semaphore");
+    edit(root, "exercises/05-semaphore/vitest.config.ts", (text) => text.trimEnd());
+    edit(root, "exercises/05-semaphore/tsconfig.json", (text) => text.replace(/}\s*$/, ""));
+    expect(problems(root, "05-semaphore")).toEqual([
+      'exercises/05-semaphore/tsconfig.json differs from the model, exercises/02-concurrent-requests/tsconfig.json, at line 4 (nothing where the model has "}"): copy it unchanged',
+      "exercises/05-semaphore/vitest.config.ts differs from the model, exercises/02-concurrent-requests/vitest.config.ts, only in the newline at its end: copy it unchanged",
+    ]);
+  });
+
   test("a script added, changed or missing, and a wrong name", () => {
     const root = scratch("05-semaphore");
     editJson(root, PACKAGE, (json) => {
@@ -382,7 +392,7 @@ describe("package.json and configs: the model's (02), but for what allowed.ts na
     expect(problems(root, "05-semaphore")).toEqual([
       expect.stringMatching(/^solutions\/05-semaphore\/package\.json has "scripts": .*"test:watch".* where the model's shape needs/),
       expect.stringMatching(/^solutions\/05-semaphore\/package\.json has "devDependencies": .* where the model's shape needs .*"@course\/exercise-05-semaphore":"\*"/),
-      expect.stringMatching(/^solutions\/05-semaphore\/vitest\.config\.ts differs from the model, solutions\/02-concurrent-requests\/vitest\.config\.ts, at line 4/),
+      expect.stringMatching(/^solutions\/05-semaphore\/vitest\.config\.ts differs from the model, solutions\/02-concurrent-requests\/vitest\.config\.ts, at line 4 \("\/\/ extra" where the model has nothing\): copy it unchanged$/),
     ]);
   });
 });

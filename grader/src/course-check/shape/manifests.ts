@@ -30,16 +30,18 @@ function readManifest(root: string, file: string, problems: ShapeProblem[]): Man
 const json = (value: unknown) => (value === undefined ? "nothing" : JSON.stringify(value));
 
 /** Same file as the model's, byte for byte (but line ends): says the first line that differs. */
-function sameAsModel(root: string, file: string, modelFile: string, replace: (text: string) => string = (t) => t): ShapeProblem[] {
+function sameAsModel(root: string, file: string, modelFile: string): ShapeProblem[] {
   const text = readText(file);
   const model = readText(modelFile);
   if (model === undefined) return [];
   if (text === undefined) return [{ file: shown(root, file), message: `is missing: copy ${shown(root, modelFile)} unchanged` }];
-  if (text === replace(model)) return [];
-  const ours = text.split("\n");
-  const theirs = replace(model).split("\n");
+  if (text === model) return [];
+  // Without the last line's end, a line past the model's end reads as "nothing", not as an empty line.
+  const ours = text.replace(/\n$/, "").split("\n");
+  const theirs = model.replace(/\n$/, "").split("\n");
   const line = ours.findIndex((l, i) => l !== theirs[i]);
-  const at = line === -1 ? theirs.length : line;
+  if (line === -1 && ours.length === theirs.length) return [{ file: shown(root, file), message: `differs from the model, ${shown(root, modelFile)}, only in the newline at its end: copy it unchanged` }];
+  const at = line === -1 ? ours.length : line;
   return [{ file: shown(root, file), message: `differs from the model, ${shown(root, modelFile)}, at line ${at + 1} (${json(ours[at])} where the model has ${json(theirs[at])}): copy it unchanged` }];
 }
 
