@@ -7,7 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, test } from "vitest";
 import { compareText, srcDiff, studentOf, type Compared } from "../src/class/compare.ts";
-import { sampleReport } from "./report-html.test.ts";
+import { sampleReport } from "./fixtures/class/sample-report.ts";
 
 const run = promisify(execFile);
 const fixtureCourse = path.join(import.meta.dirname, "fixtures", "course");

@@ -9,52 +9,12 @@ import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { reportHtml } from "../src/class/report-html.ts";
-import type { ClassReport, StudentResult } from "../src/class/types.ts";
-import type { GradedExercise } from "../src/grade/grade.ts";
+import { sampleReport } from "./fixtures/class/sample-report.ts";
 
 /** Where Debian installs it (.ci/run installs it when missing); COURSE_CHROMIUM points elsewhere. */
 const executablePath = process.env.COURSE_CHROMIUM ?? "/usr/bin/chromium";
 /** Without the background-networking flags, Chromium keeps trying to reach Google's services. */
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
-const TESTS = { "01-answer": [["answer resolves with 42", 1], ["answer thinks for exactly 1000 ms", 2], ["answer rejects a negative question with an AnswerError", 1]], "02-echo": [["echo says the text back", 1], ["echo waits ms first", 2]] } as const;
-
-function graded(id: keyof typeof TESTS, failing: string[], extra: Partial<GradedExercise> = {}): GradedExercise {
-  const tests = TESTS[id].map(([name, points]) => ({ name, file: "test/x.test.ts", status: failing.includes(name) ? ("fail" as const) : ("pass" as const), score: failing.includes(name) ? 0 : points, maxScore: points, durationMs: 1 }));
-  const score = tests.reduce((s, t) => s + t.score, 0);
-  const maxScore = tests.reduce((s, t) => s + t.maxScore, 0);
-  return { id, score, maxScore, status: score === maxScore ? "pass" : "fail", tests, alteredFiles: [], ...extra };
-}
-
-function studentWith(name: string, exercises: GradedExercise[], extra: Partial<StudentResult> = {}): StudentResult {
-  const score = exercises.reduce((s, e) => s + e.score, 0);
-  return { name, dir: `/class/${name}`, status: "graded", protectedChanges: [], report: { submission: name, score, maxScore: 7, exercises, unknownExercises: [] }, ...extra };
-}
-
-const late = "answer thinks for exactly 1000 ms";
-const mistake = { name: "answers-at-once", explanation: "the answer comes before any thinking." };
-export const sampleReport: ClassReport = {
-  format: "course-class-report",
-  version: 1,
-  exercises: [
-    { id: "01-answer", maxScore: 4, courseVersion: "v" },
-    { id: "02-echo", maxScore: 3, courseVersion: "v" },
-  ],
-  shards: [],
-  graded: 6,
-  reused: 4,
-  durationMs: 1000,
-  students: [
-    studentWith("mia", [graded("01-answer", [late], { knownMistake: mistake }), graded("02-echo", [])]),
-    studentWith("ada", [graded("01-answer", []), graded("02-echo", [])]),
-    studentWith("zed", [graded("01-answer", [late], { knownMistake: mistake }), graded("02-echo", ["echo waits ms first"])], {
-      protectedChanges: [{ file: ".github/workflows/classroom.yml", change: "changed" }],
-      classroomMismatch: { classroom: 7, classroomMax: 7, regrade: 3, regradeMax: 7 },
-    }),
-    studentWith("hal", [{ ...graded("01-answer", TESTS["01-answer"].map(([n]) => n)), status: "error", message: "your code called process.exit(): <script>alert(1)</script>" }, graded("02-echo", [])]),
-    { name: "kai", dir: "/class/kai", status: "error", message: "holds no exercises/ folder", protectedChanges: [] },
-  ],
-};
 
 const available = existsSync(executablePath);
 if (!available) console.warn(`report-html.test.ts: skipped, no Chromium at ${executablePath} (bash .ci/run installs Debian's chromium; COURSE_CHROMIUM=/path/to/chromium to use another)`);
