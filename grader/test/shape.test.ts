@@ -416,6 +416,16 @@ describe("solutions: only the student's files, wrong ways with their header", ()
     ]);
   });
 
+  test("a wrong way without a header, or without a diff", () => {
+    const root = scratch();
+    edit(root, `solutions/${MODEL}/wrong/awaits-in-loop.patch`, (text) => text.slice(text.indexOf("--- a/")));
+    edit(root, `solutions/${MODEL}/wrong/completion-order.patch`, (text) => text.slice(0, text.indexOf("--- a/")));
+    expect(problems(root, MODEL)).toEqual([
+      `solutions/${MODEL}/wrong/awaits-in-loop.patch has no header: say what is wrong and why a student might write it, above the diff`,
+      `solutions/${MODEL}/wrong/completion-order.patch holds no diff (no "--- a/<file>" line)`,
+    ]);
+  });
+
   test("a file in wrong/ that is not a patch (the check would never run it)", () => {
     const root = scratch();
     mkdirSync(path.join(root, `solutions/${MODEL}/wrong/draft`));

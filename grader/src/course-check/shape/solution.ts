@@ -28,8 +28,11 @@ function wrongWayProblems(root: string, dir: string): ShapeProblem[] {
     let why: string;
     try {
       why = readWrongWay(file).why;
-    } catch {
-      continue; // A patch that cannot be read fails its own chain, with the reason (chains.ts).
+    } catch (error) {
+      // No header, no diff, a file added: the patch's own reader says what (its message starts with "wrong/<name>.patch").
+      const message = error instanceof Error ? error.message : String(error);
+      problems.push({ file: shown(root, file), message: message.replace(/^wrong\/[^ ]+ /, "") });
+      continue;
     }
     if (!why.startsWith("Wrong:")) {
       problems.push({ file: shown(root, file), message: `its header starts ${JSON.stringify(why.slice(0, 40))}: start it with "Wrong:", then what goes wrong (a student whose failures match reads it)` });
