@@ -123,3 +123,20 @@ describe("the cache's key and what it keeps", () => {
     expect(mayBeTheMachine(error("your code called process.exit(): …"))).toBe(false);
   });
 });
+
+describe("the class workflow (class-workflow/grade-class.yml)", () => {
+  test("grades one shard per matrix job with npm run class --shard i/n, then merges their class.json with npm run class:merge", async () => {
+    const { parse } = await import("yaml");
+    const { readFileSync } = await import("node:fs");
+    const workflow = parse(readFileSync(path.join(import.meta.dirname, "..", "class-workflow", "grade-class.yml"), "utf8")) as {
+      jobs: Record<string, { needs?: string; strategy?: { matrix: { shard: string } }; steps: { run?: string }[] }>;
+    };
+    const runs = (job: string) => workflow.jobs[job]!.steps.flatMap((s) => (s.run ? [s.run] : []));
+    expect(workflow.jobs.grade!.strategy!.matrix.shard).toBe("${{ fromJSON(needs.submissions.outputs.shards) }}");
+    expect(runs("grade")).toContain('npm run class -- submissions --shard "${{ matrix.shard }}/${{ inputs.shards }}" --out "class-report-${{ matrix.shard }}"');
+    expect(workflow.jobs.merge!.needs).toBe("grade");
+    expect(runs("merge")).toContain("npm run class:merge -- --out class-report shards/*/class.json");
+    const scripts = (JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "..", "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+    expect(Object.keys(scripts)).toEqual(expect.arrayContaining(["class", "class:merge"]));
+  });
+});

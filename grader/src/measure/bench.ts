@@ -8,9 +8,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { courseRoot, solutionDir } from "../exercises.ts";
+import { benchClass } from "./bench-class.ts";
 
 // --quick: the floor, a student's npm test and grading only; not the cold course
-// check, which takes minutes and empties the caches everyone's checks use.
+// check, which takes minutes and empties the caches everyone's checks use, nor the class of 100.
 const { values } = parseArgs({
   options: { repeat: { type: "string", default: "3" }, exercise: { type: "string", default: "02-concurrent-requests" }, quick: { type: "boolean", default: false } },
 });
@@ -66,6 +67,10 @@ if (!values.quick) {
   // Cold: no turbo cache, no course-check cache, no compile cache.
   for (const cache of ["course-check", "node-compile-cache", "turbo"]) rmSync(path.join(courseRoot, "node_modules", ".cache", cache), { recursive: true, force: true });
   row("the root npm test, cold caches (turbo run check --force)", measure("npm test", npm, ["test", "--", "--force"], { cwd: courseRoot }, 1));
+}
+if (!values.quick) {
+  // The class run (bench-class.ts): a generated class of 100, and one submission with nothing cached.
+  for (const note of await benchClass(100, 2, row)) console.log(note);
 }
 rmSync(out, { recursive: true, force: true });
 rmSync(floorDir, { recursive: true, force: true });
