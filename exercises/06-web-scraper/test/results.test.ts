@@ -26,15 +26,17 @@ describe("scrapeUrls: what each result says", () => {
   test("scrapeUrls measures durationMs from the moment that URL's own request starts", async () => {
     api.get("/first", { text: "a", after: 1500 });
     api.get("/second", { text: "b", after: 700 });
-    // One at a time: /second waits 1500 ms for a free slot, and that wait is not part of its request.
-    const outcome = await clock.settle(scrapeUrls(["/first", "/second"].map(api.url), { maxConcurrent: 1 }));
+    api.get("/third", { networkError: true, after: 300 });
+    // One at a time: /second waits 1500 ms for a free slot, and that wait is not part of its request; nor is
+    // /third's wait (2200 ms) part of its own, though it fails.
+    const outcome = await clock.settle(scrapeUrls(["/first", "/second", "/third"].map(api.url), { maxConcurrent: 1 }));
     const durations = valueOf(outcome, "scrapeUrls").map((r) => r.durationMs);
     expect(
       durations,
       "durationMs is how long each request took on the clock (performance.now() or Date.now() before and after): " +
-        "start timing a URL when its request is sent, not when scrapeUrls was called",
-    ).toEqual([1500, 700]);
-    expect(outcome, "one at a time: /second waits for /first (1500ms), then takes 700ms: the call should resolve at 2200ms").toResolveAt(2200);
+        "start timing a URL when its request is sent, not when scrapeUrls was called, whether it succeeds or fails",
+    ).toEqual([1500, 700, 300]);
+    expect(outcome, "one at a time: /second waits for /first (1500ms) and takes 700ms, then /third fails after 300ms: the call should resolve at 2500ms").toResolveAt(2500);
   });
 
   test("scrapeUrls returns results in input order, whatever order they complete in", points(2), async () => {

@@ -8,6 +8,7 @@ export function sleep(ms: number, options: { signal?: AbortSignal } = {}): Promi
       // A cleared timer cannot keep the process (or a test's clock) busy for
       // nothing; rejecting alone would leave it pending until it fired.
       clearTimeout(timer);
+      // Stryker disable next-line OptionalChaining: onAbort only ever runs as a listener of signal, so signal is there
       reject(signal?.reason);
     };
     const timer = setTimeout(() => {

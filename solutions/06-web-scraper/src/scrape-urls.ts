@@ -10,6 +10,7 @@ export async function scrapeUrls(urls: string[], options: ScrapeOptions = {}): P
   }
   signal?.throwIfAborted();
 
+  // Stryker disable next-line ArrayDeclaration: the length only presizes the array; every index is assigned before it is returned
   const results = new Array<ScrapeResult>(urls.length);
   let next = 0;
 
