@@ -68,7 +68,7 @@ describe.skipIf(!available)(`report.html in Chromium (${executablePath})`, () =>
   });
 
   test("layout: the summary's boxes on one line, the students' table within the page, each exercise's histogram drawn as SVG bars", async () => {
-    const boxes = await page.locator(".summary > div").evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    const boxes = await page.locator(".summary > div").evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as { top: number; left: number; right: number }));
     expect(boxes).toHaveLength(5);
     expect(new Set(boxes.map((b) => Math.round(b.top))).size, "the summary boxes share one line").toBe(1);
     for (const [a, b] of boxes.slice(1).map((box, i) => [boxes[i]!, box] as const)) expect(b.left, "boxes do not overlap").toBeGreaterThanOrEqual(a.right);

@@ -88,20 +88,27 @@ export async function gradeClass(request: ClassRequest): Promise<ClassReport> {
     }
   }
 
+  // One grading per student with something left to grade: their exercises share one vitest run (run/batch.ts).
+  const perStudent = new Map<string, { id: string; key: string }[]>();
+  for (const [key, { id, dir }] of toGrade) perStudent.set(dir, [...(perStudent.get(dir) ?? []), { id, key }]);
   let done = 0;
   const total = toGrade.size;
   request.onProgress?.({ done, total, elapsedMs: Date.now() - started });
-  await pool([...toGrade], request.jobs, async ([key, { id, dir }]) => {
-    let graded: GradedExercise;
+  // Each grading runs one test process at a time (jobs: 1), so `jobs` students at once is `jobs` exercises at once.
+  await pool([...perStudent], request.jobs, async ([dir, wanted]) => {
+    let report: CourseReport | undefined;
+    let failure: unknown;
     try {
-      const report = await gradeCourse({ submission: dir, course, exercises: [id], jobs: 1, ...(request.limits ? { limits: request.limits } : {}) });
-      graded = report.exercises[0] ?? graderFailure(id, new Error("no report"));
-      cache.set(key, graded);
+      report = await gradeCourse({ submission: dir, course, exercises: wanted.map((w) => w.id), jobs: 1, ...(request.limits ? { limits: request.limits } : {}) });
     } catch (error) {
-      graded = graderFailure(id, error);
+      failure = error;
     }
-    results.set(key, graded);
-    done++;
+    for (const { id, key } of wanted) {
+      const graded = report?.exercises.find((e) => e.id === id);
+      if (graded) cache.set(key, graded);
+      results.set(key, graded ?? graderFailure(id, failure ?? new Error("no report")));
+    }
+    done += wanted.length;
     request.onProgress?.({ done, total, elapsedMs: Date.now() - started });
   });
 

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { courseRoot, exerciseDir, listExercises } from "../exercises.ts";
 import { pool } from "../pool.ts";
-import { runTests } from "../run/run-tests.ts";
+import { batchGroups, splitBatchRun } from "../run/batch.ts";
+import { runTests, type RunResult } from "../run/run-tests.ts";
 import { DEFAULT_LIMITS, scoreRun, type ExerciseReport, type ScoreLimits } from "../score.ts";
 import { expectedTests } from "./expected-tests.ts";
 import { knownMistake, type KnownMistake } from "./known-mistakes.ts";
@@ -46,6 +47,8 @@ export interface CourseReport {
   unknownExercises: string[];
   /** How long grading took, in wall-clock ms. */
   durationMs?: number;
+  /** How many vitest runs it took (a batch is one; an exercise graded alone after its batch, one more). */
+  vitestRuns?: number;
 }
 
 export interface GradeRequest {
@@ -60,6 +63,11 @@ export interface GradeRequest {
   typecheck?: boolean;
   /** Told when the type check could not run (the report then has no type errors). */
   onTypecheckError?: (error: Error) => void;
+  /**
+   * Exercises asking the same sandbox grants share one vitest run (run/batch.ts),
+   * each graded alone only where the batch cannot tell it apart; false: one run each.
+   */
+  batch?: boolean;
 }
 
 /**
@@ -81,27 +89,70 @@ export async function gradeCourse(request: GradeRequest = {}): Promise<CourseRep
   } catch (error) {
     request.onTypecheckError?.(error instanceof Error ? error : new Error(String(error)));
   }
-  const exercises = await pool(ids, request.jobs ?? 2, async (id): Promise<GradedExercise> => {
+  const jobs = request.jobs ?? 2;
+  /** Stages an exercise's src/ and notes, before any run, whether it is the stub's own (untouched.ts). */
+  const prepare = (id: string) => {
     const pristine = exerciseDir(id, course);
     const staged = stageSubmittedSrc(submission, id, pristine);
+    // Before the run: what the run's code does to its copy does not count.
+    const untouched = isUntouched(staged.src, pristine, stubDigests(id, course));
+    return { id, pristine, staged, untouched, srcDirs: staged.src ? [staged.src] : [] };
+  };
+  type Prepared = ReturnType<typeof prepare>;
+  const finish = ({ id, staged, untouched }: Prepared, expected: Awaited<ReturnType<typeof expectedTests>>, run: RunResult): GradedExercise => {
+    const graded: GradedExercise = { ...scoreRun(id, expected, run, limits), alteredFiles: [...alteredFiles(submission, id, course), ...staged.ignored] };
+    if (untouched && graded.status === "fail" && graded.score === 0) graded.notStarted = true;
+    else if (graded.status === "fail") {
+      const mistake = knownMistake(id, graded.tests.filter((t) => t.status === "fail").map((t) => t.name), course);
+      if (mistake) graded.knownMistake = mistake;
+    }
+    return graded;
+  };
+  const runAlone = (p: Prepared) => runTests({ exerciseDir: p.pristine, srcDirs: p.srcDirs, ...limits });
+  let runs = 0;
+  // Exercises that may share one vitest run (batch.ts); each group is graded as one, several groups at once.
+  const groups = request.batch === false ? ids.map((id) => [id]) : batchGroups(ids, course);
+  const graded = await pool(groups, jobs, async (group): Promise<GradedExercise[]> => {
+    const prepared: Prepared[] = [];
     try {
-      // Before the run: what the run's code does to its copy does not count.
-      const untouched = isUntouched(staged.src, pristine, stubDigests(id, course));
-      const [expected, run] = await Promise.all([
-        expectedTests(id, course),
-        runTests({ exerciseDir: pristine, srcDirs: staged.src ? [staged.src] : [], ...limits }),
-      ]);
-      const graded: GradedExercise = { ...scoreRun(id, expected, run, limits), alteredFiles: [...alteredFiles(submission, id, course), ...staged.ignored] };
-      if (untouched && graded.status === "fail" && graded.score === 0) graded.notStarted = true;
-      else if (graded.status === "fail") {
-        const mistake = knownMistake(id, graded.tests.filter((t) => t.status === "fail").map((t) => t.name), course);
-        if (mistake) graded.knownMistake = mistake;
+      for (const id of group) prepared.push(prepare(id));
+      if (prepared.length === 1) {
+        runs++;
+        const [expected, run] = await Promise.all([expectedTests(group[0]!, course), runAlone(prepared[0]!)]);
+        return [finish(prepared[0]!, expected, run)];
       }
-      return graded;
+      const [first, ...rest] = prepared as [Prepared, ...Prepared[]];
+      runs++;
+      const [expected, run] = await Promise.all([
+        Promise.all(group.map((id) => expectedTests(id, course))),
+        runTests({
+          exerciseDir: first.pristine,
+          srcDirs: first.srcDirs,
+          batch: rest.map((p) => ({ exerciseDir: p.pristine, srcDirs: p.srcDirs })),
+          ...limits,
+          // The time of its exercises run one after another: a batch is never cut shorter than they would be.
+          timeoutMs: limits.timeoutMs * group.length,
+          workers: jobs,
+        }),
+      ]);
+      const split = splitBatchRun(run, group);
+      const results: GradedExercise[] = [];
+      for (const [i, p] of prepared.entries()) {
+        let own = split.get(p.id);
+        // Not told apart in the batch (a hang, a crash, an error outside any test): graded alone, contained alone.
+        if (!own) {
+          runs++;
+          own = await runAlone(p);
+        }
+        results.push(finish(p, expected[i]!, own));
+      }
+      return results;
     } finally {
-      staged.remove();
+      for (const p of prepared) p.staged.remove();
     }
   });
+  const byId = new Map(graded.flat().map((e) => [e.id, e]));
+  const exercises = ids.map((id) => byId.get(id)!);
   if (typecheck) {
     try {
       const types = await typecheck.result;
@@ -120,5 +171,6 @@ export async function gradeCourse(request: GradeRequest = {}): Promise<CourseRep
     exercises,
     unknownExercises: submission.ids.filter((id) => !known.includes(id)),
     durationMs: Date.now() - started,
+    vitestRuns: runs,
   };
 }

@@ -9,6 +9,7 @@ import { courseRoot } from "../exercises.ts";
 import { DEFAULT_LIMITS } from "../score.ts";
 import { groupCpuMs, groupUsage } from "./cpu-time.ts";
 import type { CollectedTest, RunMessage, TestOutcome } from "./messages.ts";
+import { writeBatchConfig } from "./batch.ts";
 import { buildSandbox, compileCacheDir, exerciseGrants } from "./sandbox.ts";
 
 const require = createRequire(import.meta.url);
@@ -32,6 +33,15 @@ export interface RunOptions {
   testTimeoutMs?: number;
   /** Memory the run's processes may hold together (Linux, where /proc tells); past it the run is stopped. */
   memoryMb?: number;
+  /**
+   * Other exercises of the same course, each with its own staged src/, run in
+   * the same vitest as projects of their own (batch.ts). They must ask the same
+   * sandbox grants. The result's files are then relative to the course
+   * ("exercises/<id>/test/…"): splitBatchRun gives each exercise its own.
+   */
+  batch?: readonly { exerciseDir: string; srcDirs: readonly string[] }[];
+  /** Test processes at once (vitest's maxWorkers; default: vitest's own). */
+  workers?: number;
 }
 
 export interface RunResult {
@@ -145,15 +155,34 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
   const compileCache = compileCacheDir(runDir);
   await copyCompileCache(sharedCompileCache, compileCache);
   // The run reads its own copy of the exercise, and only what it needs: see sandbox.ts.
-  const sandbox = buildSandbox({ exerciseDir, overlays: srcDirs, runDir, grants: exerciseGrants(exerciseDir), memoryMb });
+  const batch = options.batch ?? [];
+  const sandbox = buildSandbox({
+    exerciseDir,
+    batchedWith: batch.map((b) => b.exerciseDir),
+    overlays: [...srcDirs, ...batch.flatMap((b) => b.srcDirs)],
+    runDir,
+    grants: exerciseGrants(exerciseDir),
+    memoryMb,
+  });
+  // A batch runs from the course's copy, each exercise a project with its own overlays (batch.ts).
+  const root = batch.length > 0 ? sandbox.courseDir : sandbox.exerciseDir;
+  const config =
+    batch.length > 0
+      ? writeBatchConfig(
+          sandbox.courseDir,
+          [{ exerciseDir, srcDirs }, ...batch].map((b) => ({ exerciseDir: path.join(sandbox.courseDir, "exercises", path.basename(b.exerciseDir)), srcDirs: b.srcDirs })),
+          { testFlags: sandbox.testFlags, testTimeoutMs },
+        )
+      : path.join(sandbox.exerciseDir, "vitest.config.ts");
   const args = [
     ...sandbox.mainFlags,
     vitestCli,
     "run",
     "--root",
-    sandbox.exerciseDir,
+    root,
     "--config",
-    path.join(sandbox.exerciseDir, "vitest.config.ts"),
+    config,
+    ...(options.workers ? ["--maxWorkers", String(options.workers)] : []),
     "--reporter",
     reporter,
     // Each test file in a fresh process: what one file's code under test did to
@@ -173,7 +202,8 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
   ];
   // Not the grader's environment (no NODE_OPTIONS, no secrets): see PASSED_ON_ENV.
   const env = runEnvironment(runDir, {
-    COURSE_SRC_DIRS: srcDirs.join(path.delimiter),
+    // A batch gives each project its overlays itself.
+    COURSE_SRC_DIRS: batch.length > 0 ? "" : srcDirs.join(path.delimiter),
     FORCE_COLOR: "0",
     NO_COLOR: "1",
     NODE_COMPILE_CACHE: compileCache,
@@ -184,7 +214,7 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
   const result: RunResult = { collected: [], results: [], moduleErrors: [], unhandledErrors: [], output: "", durationMs: 0 };
   return new Promise((resolve) => {
     const child = spawn(command.command, command.args, {
-      cwd: sandbox.exerciseDir,
+      cwd: root,
       env,
       detached: true,
       // On Windows, no console window for the run and each process it starts.

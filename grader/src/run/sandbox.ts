@@ -45,6 +45,11 @@ export function exerciseGrants(exerciseDir: string): Grant[] {
 export interface SandboxOptions {
   /** The pristine exercise. */
   exerciseDir: string;
+  /**
+   * Other exercises of the same course run in the same vitest (a batch, see
+   * batch.ts), copied beside it. They must ask exactly the grants `grants` are.
+   */
+  batchedWith?: readonly string[];
   /** The folders laid over its src/ (staged copies). */
   overlays: readonly string[];
   /** The run's own folder, deleted after it. */
@@ -57,6 +62,10 @@ export interface SandboxOptions {
 export interface Sandbox {
   /** The run's copy of the exercise: what vitest runs. */
   exerciseDir: string;
+  /** The run's copy of the course: the root of a batch's run. */
+  courseDir: string;
+  /** The test processes' Node flags, as `vitestFlags` passes them (a batch's projects set them themselves). */
+  testFlags: string[];
   /** Node flags for vitest's own process. */
   mainFlags: string[];
   /** vitest flags that give the test processes their (narrower) Node flags. */
@@ -155,11 +164,16 @@ function asPrefix(dir: string): string {
  * and tsconfig.base.json, a node_modules of links) in `runDir`, and the flags
  * that confine vitest and its test processes to it.
  */
-export function buildSandbox({ exerciseDir, overlays, runDir, grants, memoryMb }: SandboxOptions): Sandbox {
+export function buildSandbox({ exerciseDir, batchedWith = [], overlays, runDir, grants, memoryMb }: SandboxOptions): Sandbox {
   const ownRoot = path.resolve(exerciseDir, "..", "..");
   const course = path.join(runDir, "course");
   const exercise = path.join(course, "exercises", path.basename(exerciseDir));
-  cpSync(exerciseDir, exercise, { recursive: true, filter: (source) => path.basename(source) !== "node_modules" });
+  for (const dir of [exerciseDir, ...batchedWith]) {
+    if (path.resolve(dir, "..", "..") !== ownRoot) throw new Error(`a batch runs exercises of one course: ${dir} is not beside ${exerciseDir}`);
+    const denied = exerciseGrants(dir).filter((g) => !grants.includes(g));
+    if (denied.length > 0 || exerciseGrants(dir).length !== grants.length) throw new Error(`${path.basename(dir)} asks other sandbox grants than its batch (${grants.join(", ") || "none"})`);
+    cpSync(dir, path.join(course, "exercises", path.basename(dir)), { recursive: true, filter: (source) => path.basename(source) !== "node_modules" });
+  }
   // The root's settings: package.json copied (vite stops looking for a
   // workspace root there), tsconfig.base.json as an `extends` of the original,
   // whose own `extends`, if any, resolve where they were written.
@@ -198,6 +212,8 @@ export function buildSandbox({ exerciseDir, overlays, runDir, grants, memoryMb }
   const prefix = pidNamespacePrefix();
   return {
     exerciseDir: exercise,
+    courseDir: course,
+    testFlags: tests,
     mainFlags: main,
     vitestFlags: tests.map((flag) => `--execArgv=${flag}`),
     // vitest keeps its transformed modules in os.tmpdir(); the tests get a
