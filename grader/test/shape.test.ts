@@ -5,8 +5,10 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, w
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { courseRoot, listExercises } from "../src/exercises.ts";
+import { courseRoot, listExercises, listVariants } from "../src/exercises.ts";
 import { shapeFindings, shapeProblems } from "../src/course-check/shape/index.ts";
+import { wrongWayHeader } from "../src/course-check/shape/solution.ts";
+import { parseWrongWay, readWrongWay } from "../src/wrong-ways/wrong-way.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "grader-shape-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -421,9 +423,17 @@ describe("solutions: only the student's files, wrong ways with their header", ()
     edit(root, `solutions/${MODEL}/wrong/awaits-in-loop.patch`, (text) => text.slice(text.indexOf("--- a/")));
     edit(root, `solutions/${MODEL}/wrong/completion-order.patch`, (text) => text.slice(0, text.indexOf("--- a/")));
     expect(problems(root, MODEL)).toEqual([
-      `solutions/${MODEL}/wrong/awaits-in-loop.patch has no header: say what is wrong and why a student might write it, above the diff`,
-      `solutions/${MODEL}/wrong/completion-order.patch holds no diff (no "--- a/<file>" line)`,
+      `solutions/${MODEL}/wrong/awaits-in-loop.patch has no header: above the diff, say "Wrong: …", what goes wrong and why a student might write it`,
+      `solutions/${MODEL}/wrong/completion-order.patch holds no diff (no "--- a/<file>" line): a wrong way is a patch against the reference's src/`,
     ]);
+  });
+
+  test("the header is read as the wrong ways' own reader reads it, for every patch of the course", () => {
+    const patches = listExercises().flatMap((id) => listVariants(id, "wrong").map((name) => path.join(courseRoot, "solutions", id, "wrong", `${name}.patch`)));
+    expect(patches.length).toBeGreaterThan(0);
+    for (const file of patches) expect(wrongWayHeader(readFileSync(file, "utf8")), file).toBe(readWrongWay(file).why);
+    const gitStyle = "Wrong: x.\n\ndiff --git a/q.ts b/q.ts\nindex 1..2 100644\n--- a/q.ts\n+++ b/q.ts\n";
+    expect(wrongWayHeader(gitStyle)).toBe(parseWrongWay(`${gitStyle}@@ -1 +1 @@\n-a\n+b\n`, "x.patch").why);
   });
 
   test("a file in wrong/ that is not a patch (the check would never run it)", () => {
