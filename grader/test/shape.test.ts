@@ -252,6 +252,18 @@ describe("src/: stubs with one // TODO: and a throw naming their file, index.ts 
   });
 });
 
+describe("test/: the code comes in through ../src/index.ts", () => {
+  test("a test or a test helper importing a file of src/ directly", () => {
+    const root = scratch("05-semaphore");
+    appendFileSync(path.join(root, "exercises/05-semaphore/test/semaphore.test.ts"), 'import { Semaphore as S } from "../src/semaphore.ts";\nvoid S;\n');
+    appendFileSync(path.join(root, "exercises/05-semaphore/test/helpers.ts"), 'export const late = () => import("../src/map-concurrent.ts");\n');
+    expect(problems(root, "05-semaphore")).toEqual([
+      "exercises/05-semaphore/test/helpers.ts imports ../src/map-concurrent.ts: tests import the code from ../src/index.ts only (the public names), helpers from @course/testkit",
+      "exercises/05-semaphore/test/semaphore.test.ts imports ../src/semaphore.ts: tests import the code from ../src/index.ts only (the public names), helpers from @course/testkit",
+    ]);
+  });
+});
+
 describe("given files: listed in course.given, each one there and saying so", () => {
   test("a file with a /** Given: */ doc that course.given does not list", () => {
     const root = scratch();

@@ -9,18 +9,19 @@ import { hintsProblems, readmeProblems } from "./lesson.ts";
 import { manifestProblems } from "./manifests.ts";
 import { solutionProblems } from "./solution.ts";
 import { srcProblems } from "./stubs.ts";
+import { testProblems } from "./tests.ts";
 
 export type { ShapeProblem } from "./files.ts";
 
 /** Every way the exercise `id` (and its solution) breaks the shape, each naming its file. */
 export function shapeProblems(id: string, root = courseRoot): ShapeProblem[] {
   const context = shapeContext(root, id);
-  return [readmeProblems, hintsProblems, srcProblems, manifestProblems, solutionProblems].flatMap((rules) => rules(context));
+  return [readmeProblems, hintsProblems, srcProblems, testProblems, manifestProblems, solutionProblems].flatMap((rules) => rules(context));
 }
 
 /** The shape as lines of the course check: one line when it holds, one per problem when not. */
 export function shapeFindings(id: string, root = courseRoot): Finding[] {
   const problems = shapeProblems(id, root);
-  if (problems.length === 0) return [{ ok: true, subject: "shape", detail: "README, HINTS, src/, configs and solution laid out as CONTRIBUTING.md says" }];
+  if (problems.length === 0) return [{ ok: true, subject: "shape", detail: "README, HINTS, src/, test/ imports, configs and solution laid out as CONTRIBUTING.md says" }];
   return problems.map((p) => ({ ok: false, subject: "shape", detail: `${p.file} ${p.message}` }));
 }
