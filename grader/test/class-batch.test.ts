@@ -28,12 +28,12 @@ interface Case {
 
 const cases: Case[] = [
   // Each earns points only if its attack works: in a test process with vitest's own
-  // permissions (threads, or forks without the narrower flags) it would.
+  // permissions (threads, or forks without the narrower flags) it would. (The
+  // environment's allow-list and the PID namespace are the run's, batch or not:
+  // hostile.test.ts proves them.)
   { fixture: "writes-outside", status: "fail", runs: 1 },
   { fixture: "reads-solution", status: "fail", runs: 1 },
-  { fixture: "rewrites-course", status: "fail", runs: 1 },
   { fixture: "spawns-detached", status: "fail", runs: 1 },
-  { fixture: "reads-environment", status: "fail", runs: 1 },
   { fixture: "patches-vi", status: "error", message: /changed the test tools/, runs: 1 },
   { fixture: "process-exit", status: "error", message: /called process\.exit\(\)/, runs: 1 },
   { fixture: "syntax-error", status: "error", message: /^a syntax error at .*answer\.ts:3:\d+: /, runs: 1 },
@@ -42,7 +42,6 @@ const cases: Case[] = [
 ];
 
 beforeAll(async () => {
-  process.env.GRADER_TEST_SECRET = "s3cret";
   const queue = [...cases];
   const lane = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
@@ -57,7 +56,6 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(() => {
-  delete process.env.GRADER_TEST_SECRET;
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -86,6 +86,7 @@ function studentRow(report: ClassReport, student: StudentResult): string {
   const flags = [
     ...(student.protectedChanges.length > 0 ? [`${student.protectedChanges.length} protected file${student.protectedChanges.length === 1 ? "" : "s"} changed`] : []),
     ...(student.classroomMismatch ? [`Classroom ${student.classroomMismatch.classroom}/${student.classroomMismatch.classroomMax}`] : []),
+    ...(student.classroomMissing ? ["not in Classroom's export"] : []),
     ...(student.status === "error" ? [`not graded: ${student.message ?? ""}`] : []),
   ];
   return `<tr>${cell(student.name)}${cells.join("")}${student.report ? cell(student.report.score, "num") : cell("—", "none num", "")}<td class="flag">${escapeHtml(flags.join("; "))}</td></tr>`;
