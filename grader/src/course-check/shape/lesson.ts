@@ -8,7 +8,7 @@ import { readText, shown, type ShapeContext, type ShapeProblem } from "./files.t
 const SECTIONS = ["## The idea", "## Your task", "## Recap"] as const;
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 /** Hint sections: `## 1. Title` (the course runner's `npm start` reads them the same way: packages/course-runner/src/hints.ts). */
-const HINT_SECTION = /^##\s+(\d+)\.\s/;
+const HINT_SECTION = /^##\s+(\d+)\./;
 const STEP = /^(\d+)\.\s/;
 
 interface Line {
