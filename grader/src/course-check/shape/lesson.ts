@@ -65,8 +65,8 @@ export function readmeProblems({ root, exercise }: ShapeContext): ShapeProblem[]
   }
   // The model (02) shows its worked example inside "The idea", with no heading of its own: what makes one is code shown before the task.
   const task = found[1]?.number ?? Infinity;
-  const fences = readme.split("\n").slice(0, task === Infinity ? undefined : task - 1);
-  if (!fences.some((text) => /^\s*```(ts|typescript)\b/.test(text))) {
+  const beforeTask = readme.split("\n").slice(0, task === Infinity ? undefined : task - 1);
+  if (!beforeTask.some((text) => /^\s*```(ts|typescript)\b/.test(text))) {
     problems.push({ file: at, message: 'has no worked example before "## Your task": show the idea in a ```ts code block first (idea → worked example → task → recap, CONTRIBUTING.md)' });
   }
   const python = headings.findIndex((h) => /^#{2,6}\s+Coming from Python\?$/.test(h.text.trim()));
