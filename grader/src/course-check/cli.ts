@@ -44,12 +44,13 @@ async function main(argv: string[]): Promise<boolean> {
   const checks = await checkExercises(ids.filter((id) => !cached.has(id)));
   let ok = true;
   for (const id of ids) {
-    // The folder shape (shape/index.ts) is only read, so it is checked every time, unchanged exercises too.
+    // The folder shape (shape/index.ts) is only read, so it is checked every time, unchanged exercises too;
+    // an exercise whose shape is broken has not passed, so it is not remembered as passed.
     const shape = shapeFindings(id);
     const fresh = checks.find((c) => c.id === id);
     if (fresh) {
       ok = report(id, [...shape, ...fresh.findings]) && ok;
-      rememberPass(id, fresh.findings);
+      if (shape.every((f) => f.ok)) rememberPass(id, fresh.findings);
       saveResults(id, fresh.reports);
     } else {
       ok = report(id, [...shape, ...cached.get(id)!], "  (unchanged since it last passed)") && ok;
