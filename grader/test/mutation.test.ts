@@ -87,7 +87,7 @@ describe("mutation: error messages excluded as a class", () => {
 });
 
 describe("mutation: Stryker's options", () => {
-  const options = strykerOptions("05-semaphore", { concurrency: 2 }, "/course");
+  const options = strykerOptions("05-semaphore", { concurrency: 2, force: false }, "/course");
 
   test("never mutate in place, and keep sandboxes and reports out of the solutions", () => {
     expect(options.inPlace, "others read the references while a run goes on").toBe(false);
@@ -96,7 +96,7 @@ describe("mutation: Stryker's options", () => {
   });
 
   test("mutate the reference's src/ with coverage per test, the error-message ignorer on, at the concurrency asked", () => {
-    expect(options.mutate).toEqual(["src/**/*.ts"]);
+    expect(options.mutate).toEqual(["solutions/05-semaphore/src/**/*.ts"]);
     expect(options.coverageAnalysis).toBe("perTest");
     expect(options.ignorers).toEqual(["error-messages"]);
     expect(options.concurrency).toBe(2);

@@ -1,6 +1,6 @@
 // Stryker's options for one exercise: its reference solution mutated, its
 // exercise's tests run against every mutant, in Stryker's sandbox (a copy of
-// solutions/NN-slug), never in place: other people and tools read the
+// the exercise and of solutions/NN-slug/src), never in place: other people and tools read the
 // reference while a run goes on, and an interrupted in-place run would leave
 // mutated files behind.
 import path from "node:path";
@@ -17,15 +17,44 @@ export const mutationOutput = (root = courseRoot) => ({
   sandboxes: path.join(root, ".stryker-tmp"),
 });
 
+/**
+ * Stryker's incremental report of one exercise, committed: a run tests again
+ * only the mutants whose code or tests changed since (CI stays short).
+ */
+export const incrementalReport = (id: string) => here(`./incremental/${id}.json`);
+
 /** The HTML report of one exercise. */
 export const htmlReport = (id: string, root = courseRoot) => path.join(mutationOutput(root).reports, id, "index.html");
 
 export interface RunSettings {
   /** Test runner processes at once (the machine's cores are shared: 1 or 2). */
   concurrency: number;
+  /** Test every mutant again, whatever the incremental report says (and rewrite it). */
+  force: boolean;
 }
 
-/** The options Stryker runs with, for the exercise `id`; the process runs in its solution's folder. */
+/**
+ * What Stryker copies into its sandbox (ignore-file syntax, from the course
+ * root): only the exercise (its tests, its given files) and the reference's
+ * `src/`, and the settings its tsconfig extends. Everything else is reached
+ * through the sandbox's link to node_modules, or not at all.
+ */
+export function sandboxContents(id: string): string[] {
+  return [
+    "/*",
+    "!/tsconfig.base.json",
+    "!/exercises",
+    "/exercises/*",
+    `!/exercises/${id}`,
+    "!/solutions",
+    "/solutions/*",
+    `!/solutions/${id}`,
+    `/solutions/${id}/*`,
+    `!/solutions/${id}/src`,
+  ];
+}
+
+/** The options Stryker runs with, for the exercise `id`; the process runs in the course root. */
 export function strykerOptions(id: string, settings: RunSettings, root = courseRoot): PartialStrykerOptions {
   return {
     testRunner: "vitest",
@@ -38,14 +67,16 @@ export function strykerOptions(id: string, settings: RunSettings, root = courseR
       // reliably; coverage per test already picks the tests each mutant needs.
       related: false,
     },
-    mutate: ["src/**/*.ts"],
+    mutate: [`solutions/${id}/src/**/*.ts`],
     coverageAnalysis: "perTest",
     inPlace: false,
-    // Only src/ is needed in the sandbox; the variants stay out of it.
-    ignorePatterns: ["/alternatives", "/wrong"],
+    ignorePatterns: sandboxContents(id),
     tempDirName: path.join(mutationOutput(root).sandboxes, id),
     cleanTempDir: "always",
     concurrency: settings.concurrency,
+    incremental: true,
+    incrementalFile: incrementalReport(id),
+    force: settings.force,
     reporters: ["html", "progress"],
     htmlReporter: { fileName: htmlReport(id, root) },
     // LogLevel is a const enum, which verbatimModuleSyntax cannot import: its values are these strings.
