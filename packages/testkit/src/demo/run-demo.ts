@@ -4,7 +4,7 @@
 // by the same chart as the tests' failures. Each exercise's demo.ts is only
 // the story; this is the stage: parts, a clock, a server, task rows, the
 // stub's TODO read as "not written yet", a deadline for code that never settles.
-import type { Route } from "../http/mock-api.ts";
+import type { Route } from "../http/reply.ts";
 import type { Mark } from "../timeline/marks.ts";
 import { renderTimeline } from "../timeline/render.ts";
 import { nextSeq, type Span } from "../timeline/spans.ts";

@@ -4,7 +4,7 @@
 // virtual clock. Routes are declared the same way (`Reply`, `Route`).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Reply, Route } from "../http/mock-api.ts";
+import type { Reply, Route } from "../http/reply.ts";
 import { nextSeq, peakConcurrency, type Span } from "../timeline/spans.ts";
 
 /** One request as the demo server saw it, in real milliseconds since `now()`'s origin. */

@@ -3,7 +3,7 @@
 // matters, a failing test shows it, whichever assertion failed.
 import { onTestFailed } from "vitest";
 import { now } from "../clock/now.ts";
-import { activeApis } from "../http/mock-api.ts";
+import { activeApis } from "../http/active-apis.ts";
 import { abortMarks, clearMarks } from "./marks.ts";
 import { activeRecorders } from "./recorder.ts";
 import { renderTimeline } from "./render.ts";
