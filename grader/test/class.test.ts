@@ -66,9 +66,12 @@ describe("a class of twelve", () => {
     expect(student(report, "kai")).toMatchObject({ status: "error", message: expect.stringMatching(/holds no exercises\/ folder and no exercise folders/) });
   });
 
-  test("identical src/ folders are graded once: nine distinct exercises for eleven students", () => {
+  test("identical src/ folders are graded once: nine distinct exercises for eleven students, each student's in one vitest run", () => {
     expect(report.graded).toBe(9);
     expect(report.reused).toBe(13);
+    // ada, cy and fay bring two new exercises each (one batch each); dee, gus and hal one
+    // (hal's process.exit is told apart in its run, so nothing is graded again alone).
+    expect(report.vitestRuns).toBe(6);
   });
 
   test("clusters: students failing the same tests, named by the known wrong way they match, or unknown with their signature", () => {
@@ -129,7 +132,7 @@ describe("npm run class", () => {
   test("writes grades.csv, class.json and report.html into --out, and sums up the class", async () => {
     const out = path.join(work, "out");
     const { stdout } = await run(process.execPath, [cli, fixture.classDir, "--course", fixture.course, "--cache", cacheDir, "--out", out, "--template", fixture.template, "--classroom", fixture.classroomCsv]);
-    expect(stdout).toMatch(/^class: 12 students \(1 not gradable\); 0 exercise runs, 22 results reused/);
+    expect(stdout).toMatch(/^class: 12 students \(1 not gradable\); 0 exercises graded in 0 vitest runs, 22 results reused/);
     expect(stdout).toContain("01-answer                    full marks 3/11, 1 error; answers-at-once: 3 students; never-rejects: 1 student");
     expect(stdout).toContain("flagged: ivy");
     expect(readFileSync(path.join(out, "grades.csv"), "utf8")).toBe(gradesCsv(report));

@@ -92,6 +92,7 @@ export async function gradeClass(request: ClassRequest): Promise<ClassReport> {
   const perStudent = new Map<string, { id: string; key: string }[]>();
   for (const [key, { id, dir }] of toGrade) perStudent.set(dir, [...(perStudent.get(dir) ?? []), { id, key }]);
   let done = 0;
+  let vitestRuns = 0;
   const total = toGrade.size;
   request.onProgress?.({ done, total, elapsedMs: Date.now() - started });
   // Each grading runs one test process at a time (jobs: 1), so `jobs` students at once is `jobs` exercises at once.
@@ -108,6 +109,7 @@ export async function gradeClass(request: ClassRequest): Promise<ClassReport> {
       if (graded) cache.set(key, graded);
       results.set(key, graded ?? graderFailure(id, failure ?? new Error("no report")));
     }
+    vitestRuns += report?.vitestRuns ?? 0;
     done += wanted.length;
     request.onProgress?.({ done, total, elapsedMs: Date.now() - started });
   });
@@ -147,6 +149,7 @@ export async function gradeClass(request: ClassRequest): Promise<ClassReport> {
     students: studentResults,
     graded: total,
     reused,
+    vitestRuns,
     durationMs: Date.now() - started,
   };
 }

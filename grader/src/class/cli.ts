@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   const graded = report.students.filter((s) => s.report);
   process.stdout.write(
     `class: ${report.students.length} students (${report.students.length - graded.length} not gradable); ` +
-      `${report.graded} exercise runs, ${report.reused} results reused (cache or identical src/), ${(report.durationMs / 1000).toFixed(1)} s\n`,
+      `${report.graded} exercises graded in ${report.vitestRuns} vitest runs, ${report.reused} results reused (cache or identical src/), ${(report.durationMs / 1000).toFixed(1)} s\n`,
   );
   for (const analysis of analyseClass(report)) {
     const named = analysis.clusters.filter((c) => c.name !== "unknown").slice(0, 3).map(clusterLine);

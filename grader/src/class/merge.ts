@@ -44,6 +44,7 @@ export function mergeClassReports(reports: readonly { file: string; report: Clas
     students: reports.flatMap((r) => r.report.students).sort((a, b) => (a.name < b.name ? -1 : 1)),
     graded: reports.reduce((sum, r) => sum + r.report.graded, 0),
     reused: reports.reduce((sum, r) => sum + r.report.reused, 0),
+    vitestRuns: reports.reduce((sum, r) => sum + (r.report.vitestRuns ?? 0), 0),
     durationMs: Math.max(...reports.map((r) => r.report.durationMs)),
   };
 }

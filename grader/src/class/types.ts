@@ -32,5 +32,7 @@ export interface ClassReport {
   /** Exercises graded by this run (per distinct src/), and taken from the cache or another student's identical src/. */
   graded: number;
   reused: number;
+  /** vitest runs it took to grade them (a student's exercises share one where they can: run/batch.ts). */
+  vitestRuns: number;
   durationMs: number;
 }

@@ -85,7 +85,7 @@ export async function benchClass(size: number, unique: number, row: (label: stri
     const wall = (Date.now() - started) / 1000;
     row(`a generated class of ${size} (npm run class, cold cache, --jobs ${jobs})`, wall);
     const notes = [
-      `  ${size} students × ${listExercises().length} exercises: ${distinct} distinct src/ folders, ${generated.graded} runs, ${generated.reused} results reused; ${(wall / size).toFixed(2)} s per submission`,
+      `  ${size} students × ${listExercises().length} exercises: ${distinct} distinct src/ folders, ${generated.graded} exercises graded in ${generated.vitestRuns} vitest runs, ${generated.reused} results reused; ${(wall / size).toFixed(2)} s per submission`,
     ];
 
     const uniqueDir = path.join(work, "unique");
@@ -97,7 +97,7 @@ export async function benchClass(size: number, unique: number, row: (label: stri
     started = Date.now();
     const cold = await gradeClass({ classDir: uniqueDir, jobs, cacheDir: path.join(work, "cache-2") });
     const perSubmission = (Date.now() - started) / 1000 / names.length;
-    row(`one submission with nothing cached (mean of ${names.length} unique ones, ${cold.graded} runs)`, perSubmission);
+    row(`one submission with nothing cached (mean of ${names.length} unique ones, ${cold.vitestRuns} vitest runs)`, perSubmission);
     notes.push(`  a class of ${size} unique submissions would take about ${((perSubmission * size) / 60).toFixed(1)} min here (target: 5 min)`);
     return notes;
   } finally {
