@@ -121,17 +121,17 @@ describe("fetchWithRetry: the waits", () => {
 
   test("fetchWithRetry waits as long as a Retry-After header in seconds says", points(2), async () => {
     api.get("/limited", [
-      { status: 503, after: 100, headers: { "retry-after": "2" } },
+      { status: 503, after: 100, headers: { "retry-after": "12" } },
       { json: "ok", after: 100 },
     ]);
     const outcome = await clock.settle(fetchWithRetry(api.url("/limited"), { baseDelayMs: 100 }));
     expectSchedule(
       requestTimes("/limited"),
-      [0, 2100],
-      "The 503 at 100ms says Retry-After: 2 (seconds): the next request should come 2000ms later, instead of after baseDelayMs.",
+      [0, 12_100],
+      "The 503 at 100ms says Retry-After: 12 (seconds): the next request should come 12 000ms later, instead of after baseDelayMs.",
       seen(),
     );
-    expect(outcome).toResolveAt(2200);
+    expect(outcome).toResolveAt(12_200);
   });
 
   test("fetchWithRetry reads a Retry-After HTTP date as a moment: the wait lasts until then", points(2), async () => {
@@ -149,6 +149,23 @@ describe("fetchWithRetry: the waits", () => {
       seen(),
     );
     expect(valueOf(outcome, "fetchWithRetry").status).toBe(200);
+  });
+
+  test("fetchWithRetry keeps its usual backoff when Retry-After is neither seconds nor a date", async () => {
+    api.get("/odd", [
+      { status: 503, after: 10, headers: { "retry-after": "5s" } },
+      { status: 503, after: 10, headers: { "retry-after": "x5" } },
+      { json: "ok", after: 10 },
+    ]);
+    const outcome = await clock.settle(fetchWithRetry(api.url("/odd"), { baseDelayMs: 100 }));
+    expectSchedule(
+      requestTimes("/odd"),
+      [0, 110, 320],
+      'Retry-After is either a number of seconds, digits only ("120"), or an HTTP date. "5s" and "x5" are neither: ' +
+        "ignore them and wait as usual (baseDelayMs, then twice that), as if there were no header.",
+      seen(),
+    );
+    expect(outcome).toResolveAt(330);
   });
 
   test("fetchWithRetry goes on with its usual backoff after a wait that Retry-After set", async () => {

