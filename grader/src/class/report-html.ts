@@ -81,15 +81,16 @@ function studentRow(report: ClassReport, student: StudentResult): string {
   const cells = report.exercises.map(({ id }) => {
     const e = student.report?.exercises.find((x) => x.id === id);
     if (!e) return cell("—", "none num", "");
-    return `<td class="num ${e.status}" data-sort="${e.score}" title="${escapeHtml(e.status === "error" ? (e.message ?? "error") : e.notStarted ? "not started" : e.knownMistake ? `known mistake: ${e.knownMistake.name}` : e.status)}">${e.status === "error" ? "error" : e.score}</td>`;
+    return `<td class="num ${e.notStarted ? "none" : e.status}" data-sort="${e.score}" title="${escapeHtml(e.status === "error" ? (e.message ?? "error") : e.notStarted ? "not started" : e.knownMistake ? `known mistake: ${e.knownMistake.name}` : e.status)}">${e.status === "error" ? "error" : e.score}</td>`;
   });
+  // Flags in red; a student merely missing from Classroom's export, muted.
   const flags = [
     ...(student.protectedChanges.length > 0 ? [`${student.protectedChanges.length} protected file${student.protectedChanges.length === 1 ? "" : "s"} changed`] : []),
     ...(student.classroomMismatch ? [`Classroom ${student.classroomMismatch.classroom}/${student.classroomMismatch.classroomMax}`] : []),
-    ...(student.classroomMissing ? ["not in Classroom's export"] : []),
     ...(student.status === "error" ? [`not graded: ${student.message ?? ""}`] : []),
-  ];
-  return `<tr>${cell(student.name)}${cells.join("")}${student.report ? cell(student.report.score, "num") : cell("—", "none num", "")}<td class="flag">${escapeHtml(flags.join("; "))}</td></tr>`;
+  ].map((flag) => `<span class="flag">${escapeHtml(flag)}</span>`);
+  if (student.classroomMissing) flags.push(`<span class="none">not in Classroom's export</span>`);
+  return `<tr>${cell(student.name)}${cells.join("")}${student.report ? cell(student.report.score, "num") : cell("—", "none num", "")}<td>${flags.join("; ")}</td></tr>`;
 }
 
 function exerciseSection(report: ClassReport, analysis: ExerciseAnalysis): string {
