@@ -1,8 +1,10 @@
-import { mockApi, points, reasonOf, useVirtualClock, valueOf } from "@course/testkit";
+import { describeReason, mockApi, points, reasonOf, useVirtualClock, valueOf } from "@course/testkit";
 import { describe, expect, test } from "vitest";
 import { CancelledError, createTask } from "../src/index.ts";
 import { recordTasks, watch } from "./support.ts";
 
+// Captured when this file loads, before the virtual clock takes over the timers.
+const realSetImmediate = globalThis.setImmediate;
 const clock = useVirtualClock();
 const api = mockApi();
 
@@ -91,6 +93,32 @@ describe("createTask: cancel()", () => {
       tasks.signalOf("fn").reason,
       "cancel() was given no reason: abort fn's signal with a new CancelledError",
     ).toBeInstanceOf(CancelledError);
+  });
+
+  test("createTask cancel() leaves no unhandled rejection when nobody awaits the task's promise", async () => {
+    const tasks = recordTasks();
+    const unhandled: unknown[] = [];
+    const collect = (reason: unknown) => unhandled.push(reason);
+    const others = process.listeners("unhandledRejection");
+    process.removeAllListeners("unhandledRejection");
+    process.on("unhandledRejection", collect);
+    try {
+      // Started for its effect alone (fire and forget), then called off: nobody ever looks at task.promise.
+      const task = createTask(tasks.hang("fn"));
+      expect(task.cancel(), "cancel() on a pending task should return true").toBe(true);
+      await clock.advance(100);
+      // Node reports an unhandled rejection only after a real turn of its event loop.
+      await new Promise<void>((resolve) => realSetImmediate(resolve));
+    } finally {
+      process.off("unhandledRejection", collect);
+      for (const listener of others) process.on("unhandledRejection", listener);
+    }
+    expect(
+      unhandled.map(describeReason),
+      "cancel() rejected the promise of a task nobody awaits, and that rejection went unhandled (since Node 15 one ends " +
+        "the program). Cancelling is not a failure: handle the CancelledError on the task's own promise " +
+        "(promise.catch(() => {})); whoever awaits it still sees the rejection",
+    ).toEqual([]);
   });
 
   test("createTask drops fn's late result or error after cancel(): the state stays 'cancelled'", points(2), async () => {
