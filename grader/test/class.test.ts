@@ -1,7 +1,7 @@
 // npm run class on the fixture class of twelve students (fixtures/class/build-class.ts):
 // grades, reports, clusters, flags, the cache, shards and their merge, and the command line.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -12,6 +12,7 @@ import { readClassroomScores } from "../src/class/classroom-scores.ts";
 import { parseCsv } from "../src/class/csv.ts";
 import { gradesCsv } from "../src/class/grades-csv.ts";
 import { mergeClassReports, missingShards } from "../src/class/merge.ts";
+import { protectedChanges } from "../src/class/protected-files.ts";
 import type { ClassReport } from "../src/class/types.ts";
 import { buildClass, type FixtureClass } from "./fixtures/class/build-class.ts";
 
@@ -100,6 +101,27 @@ describe("a class of twelve", () => {
       expect(student(report, name).classroomMismatch, name).toBeUndefined();
     }
     expect(student(report, "dee").classroomMissing).toBe(true);
+  });
+
+  test("with a template, every file a student should not edit counts (added tests, a deleted workflow, the root's config), never their src/ or notes", () => {
+    const dir = path.join(work, "protected");
+    cpSync(path.join(fixture.classDir, "ada"), dir, { recursive: true });
+    writeFileSync(path.join(dir, "exercises", "01-answer", "test", "extra.test.ts"), "// more tests\n");
+    rmSync(path.join(dir, ".github", "workflows", "classroom.yml"));
+    writeFileSync(path.join(dir, "package.json"), '{ "name": "mine" }\n');
+    writeFileSync(path.join(dir, "exercises", "01-answer", "src", "helper.ts"), "export const x = 1;\n");
+    writeFileSync(path.join(dir, "NOTES.md"), "my notes\n");
+    writeFileSync(path.join(dir, "exercises", "02-echo", "vitest.config.ts"), "export default {};\n");
+    expect(protectedChanges(dir, [], fixture.course, fixture.template)).toEqual([
+      { file: ".github/workflows/classroom.yml", change: "deleted" },
+      { file: "exercises/01-answer/test/extra.test.ts", change: "added" },
+      { file: "exercises/02-echo/vitest.config.ts", change: "changed" },
+      { file: "package.json", change: "changed" },
+    ]);
+    // Without a template, the exercises' own configuration is still compared with the course's.
+    expect(protectedChanges(dir, [{ id: "02-echo", score: 0, maxScore: 0, status: "fail", tests: [], alteredFiles: [] }], fixture.course)).toEqual([
+      { file: "exercises/02-echo/vitest.config.ts", change: "changed" },
+    ]);
   });
 
   test("re-run with one submission changed: only that one is graded again, the rest comes from the cache", async () => {
