@@ -1,7 +1,7 @@
 // npm run compare: submissions side by side (scores, the tests whose results
 // differ) and one exercise's code of two of them as a diff.
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -64,12 +64,18 @@ describe("srcDiff", () => {
     expect(srcDiff({ label: "a", dir: a, report }, { label: "b", dir: b, report }, "01-answer")).toBe("01-answer: the src/ of a and b are the same\n");
   });
 
-  test("npm run compare -- A B --diff ID grades folders, prints them side by side and the diff", async () => {
+  test("npm run compare -- A B --diff ID --html F grades folders, prints them side by side and the diff, and writes them as a page", async () => {
     const cli = path.join(import.meta.dirname, "..", "bin", "compare.js");
-    const { stdout } = await run(process.execPath, [cli, a, b, "--course", fixtureCourse, "--exercise", "02-echo", "--diff", "02-echo"], { timeout: 180_000 });
+    const html = path.join(work, "compare.html");
+    const { stdout } = await run(process.execPath, [cli, a, b, "--course", fixtureCourse, "--exercise", "02-echo", "--diff", "02-echo", "--html", html], { timeout: 180_000 });
     expect(stdout).toContain(`A: ${a}  3/3\nB: ${b}  1/3\n`);
     expect(stdout).toContain("  ✓ ✗  echo waits ms first\n");
     expect(stdout).toContain(`+++ ${b}/02-echo/src/echo.ts\n`);
+    // The same as a page: the report's tables for the two, and the diff, line by line.
+    const page = readFileSync(html, "utf8");
+    expect(page).toContain(`<h2>02-echo: ${a} against ${b}</h2><pre class="diff">`);
+    expect(page).toContain('<span class="del">-  await new Promise((resolve) =&gt; setTimeout(resolve, ms));</span>');
+    expect(page).toMatch(new RegExp(`<tr><td>${b}</td><td class="num fail" data-sort="1"`));
   }, 200_000);
 
   test("a name that is neither a folder nor a student of the class is refused in one line, exit code 2", async () => {

@@ -5,9 +5,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { UsageError } from "../grade/usage-error.ts";
 import { gradeClass } from "./class-run.ts";
-import { compareText, srcDiff, studentOf, type Compared } from "./compare.ts";
+import { comparedAsClass, compareText, srcDiff, studentOf, type Compared } from "./compare.ts";
+import { diffSectionHtml, reportHtml } from "./report-html.ts";
 import { readClassReport } from "./merge.ts";
-import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 
 const HELP = `Usage: npm run compare -- A B [C…] [options]
@@ -21,6 +22,7 @@ Options:
   --class FILE    a class.json written by npm run class: its students can be named
   --diff ID       also print the code of exercise ID, A's against B's, as a diff
   --all           list every test, not only those whose results differ
+  --html FILE     also write them as a page: the report's tables for these submissions, and the diff
   --exercise ID   compare only this exercise (repeatable; for folders graded now)
   --course DIR    grade against another course's pristine exercises (default: this repository)
 `;
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
         class: { type: "string" },
         diff: { type: "string" },
         all: { type: "boolean", default: false },
+        html: { type: "string" },
         exercise: { type: "string", multiple: true, default: [] },
         course: { type: "string" },
         help: { type: "boolean", default: false },
@@ -78,7 +81,12 @@ async function main(): Promise<void> {
   }
   const ready = compared as Compared[];
   process.stdout.write(compareText(ready, values.all));
-  if (values.diff) process.stdout.write(`\n${srcDiff(ready[0]!, ready[1]!, values.diff)}`);
+  const diff = values.diff ? srcDiff(ready[0]!, ready[1]!, values.diff) : undefined;
+  if (diff) process.stdout.write(`\n${diff}`);
+  if (values.html) {
+    writeFileSync(values.html, reportHtml(comparedAsClass(ready), diff ? diffSectionHtml(`${values.diff}: ${ready[0]!.label} against ${ready[1]!.label}`, diff) : ""));
+    process.stdout.write(`wrote ${values.html}\n`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -76,3 +76,19 @@ export function srcDiff(a: Compared, b: Compared, id: string): string {
     .map((f) => createTwoFilesPatch(`${a.label}/${id}/src/${f.rel}`, `${b.label}/${id}/src/${f.rel}`, f.before, f.after, "", "", { context: 3 }));
   return patches.length === 0 ? `${id}: the src/ of ${a.label} and ${b.label} are the same\n` : patches.join("");
 }
+
+/** The compared submissions as a class report, for report.html's tables (npm run compare -- --html). */
+export function comparedAsClass(compared: readonly Compared[]): ClassReport {
+  const ids = [...new Set(compared.flatMap((c) => c.report.exercises.map((e) => e.id)))];
+  return {
+    format: "course-class-report",
+    version: 1,
+    exercises: ids.map((id) => ({ id, maxScore: Math.max(0, ...compared.flatMap((c) => c.report.exercises.filter((e) => e.id === id).map((e) => e.maxScore))), courseVersion: "" })),
+    shards: [],
+    students: compared.map((c) => ({ name: c.label, dir: c.dir, status: "graded", report: c.report, protectedChanges: [] })),
+    graded: 0,
+    reused: 0,
+    vitestRuns: 0,
+    durationMs: 0,
+  };
+}

@@ -26,6 +26,8 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .summary b { display: block; font-size: 20px; }
 code { font-size: 12px; }
 details { margin: 6px 0; }
+pre.diff { background: #f6f8fa; padding: 8px; overflow-x: auto; font-size: 12px; }
+pre.diff .add { background: #dafbe1; } pre.diff .del { background: #ffebe9; }
 `;
 
 // Sorting, inline: numbers as numbers (an empty cell last), text by locale; a second click reverses.
@@ -117,7 +119,15 @@ ${mostFailed ? `<h4>Tests most often failed</h4><table class="sortable"><thead><
 <details><summary>Every test, side by side</summary><table class="sortable matrix"><thead><tr><th>Student</th>${tests.map((t) => `<th title="${escapeHtml(t)}">${escapeHtml(t.length > 40 ? `${t.slice(0, 39)}…` : t)}</th>`).join("")}</tr></thead><tbody>${matrixRows}</tbody></table></details></section>`;
 }
 
-export function reportHtml(report: ClassReport): string {
+/** The code of one exercise of two submissions, as a diff in the page (npm run compare -- --html). */
+export const diffSectionHtml = (title: string, diff: string) =>
+  `<h2>${escapeHtml(title)}</h2><pre class="diff">${diff
+    .split("\n")
+    .map((line) => `<span class="${line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : ""}">${escapeHtml(line)}</span>`)
+    .join("\n")}</pre>`;
+
+/** The page; `extra`, already HTML (a diff section), goes after the exercises. */
+export function reportHtml(report: ClassReport, extra = ""): string {
   const analyses = analyseClass(report);
   const graded = report.students.filter((s) => s.report);
   const maxTotal = report.exercises.reduce((sum, e) => sum + e.maxScore, 0);
@@ -141,6 +151,7 @@ export function reportHtml(report: ClassReport): string {
 <h2>Flags: the instructor's regrade</h2>${flags}
 <h2>What went wrong, by exercise</h2>
 ${analyses.map((a) => exerciseSection(report, a)).join("\n")}
+${extra}
 <script>${SCRIPT}</script>
 </body></html>
 `;
