@@ -17,7 +17,8 @@ folder laid out like exercises/) and writes grades.csv, class.json and report.ht
 
 Options:
   --out DIR          where the reports go (default: class-report/)
-  --jobs N           exercises graded at once (default: the number of CPU cores, at most 4)
+  --jobs N           students graded at once, each one test file at a time, so at most N
+                     exercises at once (default: the number of CPU cores, at most 4)
   --shard i/n        grade only the i-th of n slices of the class (stable by student name);
                      join the shards' class.json with npm run class:merge
   --exercise ID      grade only this exercise (repeatable)
