@@ -197,6 +197,31 @@ describe("AsyncQueue: taskDone and join", () => {
     expect(outcome, "join() resolves when the last unfinished item (c, put at 150ms) is marked done at 300ms").toResolveAt(300);
   });
 
+  test("AsyncQueue.join counts an item handed straight to a waiting getter, or moved in for a waiting putter", async () => {
+    const queue = new AsyncQueue<string>(1);
+    const getter = queue.get(); // waits on the empty queue
+    at(10, () => queue.put("a")); // handed straight to the getter, never in the queue
+    at(20, () => queue.taskDone()); // a done
+    expect(valueOf(await clock.settle(getter), "get() waiting on an empty queue"), "the item put at 10ms goes to the waiting getter").toBe("a");
+    expect(
+      await clock.settle(queue.join()),
+      "a went straight to the getter waiting for it (10ms) and was marked done at 20ms: it still counts as put, so join() waits for that taskDone()",
+    ).toResolveAt(20);
+
+    queue.tryPut("b"); // the queue (maxSize 1) is full now
+    const putter = queue.put("c"); // waits for room
+    const start = clock.now();
+    at(100, () => queue.tryGet()); // takes b; c moves in from the waiting putter
+    at(200, () => queue.taskDone()); // b done; c still unfinished
+    at(300, () => queue.taskDone()); // c done
+    expect(
+      await clock.settle(queue.join()),
+      `c moved into the queue from its waiting put() when b was taken (${start + 100}ms): it counts as put too, so join() waits ` +
+        `for the second taskDone() (${start + 300}ms). (A second join() after the first resolved must work as well.)`,
+    ).toResolveAt(start + 300);
+    valueOf(await clock.settle(putter), 'put("c"), which waited for room');
+  });
+
   test("AsyncQueue.taskDone throws when called more times than items were put", () => {
     const queue = new AsyncQueue<string>();
     expect(() => queue.taskDone(), "taskDone() on a queue where nothing was ever put").toThrow();
@@ -379,6 +404,24 @@ describe("AsyncQueue: abort", () => {
     await clock.advance(100);
     expect(got, "the aborted put's item never goes in: only a and b come out").toEqual(["a", "b"]);
     expect(queue.size).toBe(0);
+  });
+
+  test("AsyncQueue.get and put aborted while waiting leave no abort listener on their signal", async () => {
+    const queue = new AsyncQueue<number>(1);
+    const getting = new AbortController();
+    at(10, () => getting.abort(new Error("gave up")));
+    reasonOf(await clock.settle(queue.get({ signal: getting.signal })), "get({ signal }) aborted at 10ms while waiting on an empty queue");
+    queue.tryPut(1);
+    const putting = new AbortController();
+    at(10, () => putting.abort(new Error("gave up")));
+    reasonOf(await clock.settle(queue.put(2, { signal: putting.signal })), "put(2, { signal }) aborted while waiting for room");
+    for (const [call, signal] of [["get", getting.signal], ["put", putting.signal]] as const) {
+      expect(
+        getEventListeners(signal, "abort").length,
+        `${call}() rejected when its signal aborted, yet its abort listener is still on that signal: take it back when the ` +
+          "abort comes too ({ once: true } does that), not only when the call is served",
+      ).toBe(0);
+    }
   });
 
   test("AsyncQueue.get and put leave no abort listener on the signal once they have settled", async () => {

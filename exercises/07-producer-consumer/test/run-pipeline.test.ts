@@ -1,4 +1,4 @@
-import { describeOutcome, nextSeq, peakConcurrency, points, reasonOf, recordSpans, renderTimeline, type Settled, useVirtualClock } from "@course/testkit";
+import { describeOutcome, nextSeq, peakConcurrency, points, reasonOf, recordSpans, renderTimeline, type Settled, useVirtualClock, valueOf } from "@course/testkit";
 import { describe, expect, test } from "vitest";
 import { runPipeline, type PipelineResult } from "../src/index.ts";
 import { exactlyOnceProblems, sleep } from "./helpers.ts";
@@ -335,6 +335,19 @@ describe("runPipeline", () => {
           `it should settle only once every handler and producer it started has finished.${chart}`,
       );
     }
+  });
+
+  test("runPipeline works with the smallest sizes: one consumer and a queue of one", async () => {
+    const handled: string[] = [];
+    const outcome = await clock.settle(
+      runPipeline({ producers: [() => ["a", "b", "c"]], consumers: 1, maxSize: 1, handle: async (item) => void handled.push(item) }),
+    );
+    expect(valueOf(outcome, "runPipeline({ consumers: 1, maxSize: 1 }) (1 is a positive integer: both are allowed)")).toEqual({
+      produced: 3,
+      consumed: 3,
+      perConsumer: [3],
+    });
+    expect(handled, "every item handled once, in order, by the one consumer").toEqual(["a", "b", "c"]);
   });
 
   test("runPipeline rejects with a RangeError when consumers or maxSize is not a positive integer, before taking any item", async () => {
