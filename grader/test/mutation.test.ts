@@ -87,6 +87,13 @@ describe("mutation: error messages excluded as a class", () => {
 });
 
 describe("mutation: Stryker's options", () => {
+  test("leave out, by name, the files Stryker cannot reach (10's worker file runs in worker threads)", () => {
+    expect(strykerOptions("10-worker-parallelism", { concurrency: 1, force: false }, "/course").mutate).toEqual([
+      "solutions/10-worker-parallelism/src/**/*.ts",
+      "!solutions/10-worker-parallelism/src/pool-worker.ts",
+    ]);
+  });
+
   const options = strykerOptions("05-semaphore", { concurrency: 2, force: false }, "/course");
 
   test("never mutate in place, and keep sandboxes and reports out of the solutions", () => {

@@ -145,6 +145,18 @@ describe("runInWorkerPool: no worker outlives the call", { timeout: TEST_LIMIT_M
     await expectNoneAlive(outcome, "rejected");
   });
 
+  test("runInWorkerPool rejects, and leaves no worker alive, when a worker exits in the middle of a task", async () => {
+    const board = newBoard();
+    const inputs: Script[] = [{ board, label: "task 1" }, { board, label: "task 2 (exits)", exit: 3 }, { board, label: "task 3" }];
+    const outcome = await settle(runInWorkerPool<Script, Done>(scripted, inputs, { threads: 1 }), workers);
+    reasonOf(
+      outcome,
+      "the task for input 2 called process.exit(3): its worker ended without a reply, and no 'error' event comes for that. " +
+        "runInWorkerPool should reject (listen for each worker's 'exit' event too), not wait for a reply that never comes",
+    );
+    await expectNoneAlive(outcome, "rejected");
+  });
+
   test("runInWorkerPool removes its abort listener once it settles", async () => {
     const controller = new AbortController();
     const done = await settle(runInWorkerPool<number, Identified>(identify, [1, 2], { threads: 1, signal: controller.signal }), workers);

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { LogLevel, PartialStrykerOptions } from "@stryker-mutator/api/core";
 import { courseRoot } from "../exercises.ts";
 import { ERROR_MESSAGES_IGNORER } from "./error-messages.ts";
+import { mutatePatterns } from "./not-mutated.ts";
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -67,7 +68,7 @@ export function strykerOptions(id: string, settings: RunSettings, root = courseR
       // reliably; coverage per test already picks the tests each mutant needs.
       related: false,
     },
-    mutate: [`solutions/${id}/src/**/*.ts`],
+    mutate: mutatePatterns(id),
     coverageAnalysis: "perTest",
     inPlace: false,
     ignorePatterns: sandboxContents(id),

@@ -31,6 +31,7 @@ export async function runInWorkerPool<I, O>(
     throw new RangeError(`runInWorkerPool: threads must be a positive integer, got ${threads}`);
   }
   signal?.throwIfAborted();
+  // Stryker disable next-line ArrayDeclaration: the length only presizes the array; every index is assigned before it is returned, and with no inputs both are []
   const results = new Array<O>(inputs.length);
   if (inputs.length === 0) return results;
 
@@ -50,6 +51,7 @@ export async function runInWorkerPool<I, O>(
   };
 
   const onAbort = () => settled.reject(signal!.reason);
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts at most once, and the finally below removes the listener however the call ends
   signal?.addEventListener("abort", onAbort, { once: true });
   try {
     for (let i = 0; i < Math.min(threads, inputs.length); i += 1) {
