@@ -47,13 +47,19 @@ describe("startDemoServer", () => {
 
   test("sees a client's abort as an aborted request, and a networkError as fetch failing", async () => {
     const events: string[] = [];
+    const controller = new AbortController();
     server = await startDemoServer(
       { "/hang": { never: true }, "/down": { networkError: true } },
-      { now: clock(), onEvent: (event) => events.push(`${event.kind} ${event.request.path}`) },
+      {
+        now: clock(),
+        onEvent: (event) => {
+          events.push(`${event.kind} ${event.request.path}`);
+          // Abort once the server holds the request: a timer could fire before it arrives on a busy machine.
+          if (event.kind === "arrived" && event.request.path === "/hang") controller.abort();
+        },
+      },
     );
-    const controller = new AbortController();
     const hanging = fetch(server.url("/hang"), { signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
     await expect(hanging).rejects.toMatchObject({ name: "AbortError" });
     await expect(fetch(server.url("/down"))).rejects.toMatchObject({ name: "TypeError", message: "fetch failed" });
     expect(await server.idle(1_000)).toBe(true);
@@ -74,10 +80,12 @@ describe("startDemoServer", () => {
   });
 
   test("idle() says false while a request is still in flight", async () => {
-    server = await startDemoServer({ "/hang": { never: true } }, { now: clock() });
+    const arrived = Promise.withResolvers<void>();
+    server = await startDemoServer({ "/hang": { never: true } }, { now: clock(), onEvent: (event) => event.kind === "arrived" && arrived.resolve() });
     const controller = new AbortController();
     const hanging = fetch(server.url("/hang"), { signal: controller.signal }).catch(() => {});
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Once the server holds it (a fixed wait could end before it arrives on a busy machine).
+    await arrived.promise;
     expect(await server.idle(30)).toBe(false);
     controller.abort();
     await hanging;
