@@ -200,6 +200,6 @@ interface TimelineMatchers<R> {
 }
 
 declare module "vitest" {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- T must match vitest's declaration
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars, @typescript-eslint/no-empty-object-type -- T must match vitest's declaration; the body is empty because the interface only merges the kit's matchers into vitest's
   interface Matchers<R extends void | Promise<void> = void | Promise<void>, T = unknown> extends TimelineMatchers<R> {}
 }

@@ -104,6 +104,11 @@ describe("Math.random on the virtual clock", () => {
     draws.push([Math.random(), Math.random(), Math.random()]);
     expect(clock.now()).toBe(0);
     expect(new Set(draws.at(-1)).size).toBe(3);
-    if (draws.length === 2) expect(draws[1]).toEqual(draws[0]);
+  });
+
+  // After both runs above (a file's tests run in order).
+  test("gives the same numbers in every test (the two runs compared)", () => {
+    expect(draws).toHaveLength(2);
+    expect(draws[1]).toEqual(draws[0]);
   });
 });
