@@ -21,7 +21,6 @@ const jobs = Object.values(workflow.jobs);
 const job = jobs[0]!;
 const steps = job.steps;
 const runSteps = steps.filter((step) => step.run !== undefined);
-const expectMjs = path.join(repo, ".github/platforms/expect.mjs");
 
 /** The student commands the workflow checks, as `expect.mjs WHAT "COMMAND"` gives them, with where they run. */
 const checked = runSteps.flatMap((step) => {

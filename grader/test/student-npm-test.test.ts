@@ -52,7 +52,7 @@ describe("npm test in an exercise", () => {
     expect(stdout).toMatch(/Tests\s+3 passed \(3\)/);
     expect(status).toBe(0);
     const section = afterSummary(stdout);
-    expect(section).toMatch(/^ Type check  ✗/);
+    expect(section).toMatch(/^ Type check {2}✗/);
     expect(section).toContain(" Type check  ✗ 1 type error in src/ (the tests above ran as usual and decide the exit code; fix these too: the grader lists them)");
     expect(section).toMatch(/\n {3}src\/answer\.ts:\d+:9 - error TS2322: Type 'number \| undefined' is not assignable to type 'number'\.\n/);
     expect(section).toContain("noUncheckedIndexedAccess, so items[i] is T | undefined: check it (if, ??), or write items[i]! where you know it is there.");

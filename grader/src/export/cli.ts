@@ -30,7 +30,7 @@ Options:
 `;
 
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-const REF = /^[A-Za-z0-9_.\/-]+$/;
+const REF = /^[A-Za-z0-9_./-]+$/;
 
 function parse(argv: string[]) {
   try {

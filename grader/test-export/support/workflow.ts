@@ -96,8 +96,14 @@ export function condition(expression: string | undefined, results: readonly Step
     .map((term) => term.trim());
   let statusChecked = false;
   const value = terms.every((term) => {
-    if (term === "success()") return (statusChecked = true) && !failed;
-    if (term === "failure()") return (statusChecked = true) && failed;
+    if (term === "success()") {
+      statusChecked = true;
+      return !failed;
+    }
+    if (term === "failure()") {
+      statusChecked = true;
+      return failed;
+    }
     if (term === "always()") return (statusChecked = true);
     // Nothing is ever cancelled here.
     if (term === "!cancelled()") return (statusChecked = true);
