@@ -17,7 +17,7 @@ const executablePath = process.env.COURSE_CHROMIUM ?? "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 const available = existsSync(executablePath);
-if (!available) console.warn(`report-html.test.ts: skipped, no Chromium at ${executablePath} (bash .ci/run installs Debian's chromium; COURSE_CHROMIUM=/path/to/chromium to use another)`);
+if (!available) console.warn(`report-html.integration.test.ts: skipped, no Chromium at ${executablePath} (bash .ci/run installs Debian's chromium; COURSE_CHROMIUM=/path/to/chromium to use another)`);
 
 describe.skipIf(!available)(`report.html in Chromium (${executablePath})`, () => {
   const dir = mkdtempSync(path.join(tmpdir(), "report-html-"));

@@ -30,7 +30,7 @@ const cases: Case[] = [
   // Each earns points only if its attack works: in a test process with vitest's own
   // permissions (threads, or forks without the narrower flags) it would. (The
   // environment's allow-list and the PID namespace are the run's, batch or not:
-  // hostile.test.ts proves them.)
+  // hostile.integration.test.ts proves them.)
   { fixture: "writes-outside", status: "fail", runs: 1 },
   { fixture: "reads-solution", status: "fail", runs: 1 },
   { fixture: "spawns-detached", status: "fail", runs: 1 },
