@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { MutantResult } from "@stryker-mutator/api/core";
 import { describe, expect, test } from "vitest";
+import { courseRoot } from "../src/exercises.ts";
 import { ERROR_MESSAGE_REASON, isErrorMessage } from "../src/mutation/error-messages.ts";
 import { strykerOptions } from "../src/mutation/options.ts";
 import { describeSurvivors, formatTable, summarize } from "../src/mutation/summary.ts";
@@ -88,22 +89,21 @@ describe("mutation: error messages excluded as a class", () => {
 
 describe("mutation: Stryker's options", () => {
   test("leave out, by name, the files Stryker cannot reach (10's worker file runs in worker threads)", () => {
-    expect(strykerOptions("10-worker-parallelism", { concurrency: 1, force: false }, "/course").mutate).toEqual([
-      "solutions/10-worker-parallelism/src/**/*.ts",
-      "!solutions/10-worker-parallelism/src/pool-worker.ts",
+    expect(strykerOptions("10-worker-parallelism", { concurrency: 1, force: false }).mutate).toEqual([
+      "solutions/10-worker-parallelism/src/run-in-worker-pool.ts",
     ]);
   });
 
-  const options = strykerOptions("05-semaphore", { concurrency: 2, force: false }, "/course");
+  const options = strykerOptions("05-semaphore", { concurrency: 2, force: false });
 
   test("never mutate in place, and keep sandboxes and reports out of the solutions", () => {
     expect(options.inPlace, "others read the references while a run goes on").toBe(false);
-    expect(options.tempDirName).toBe(path.join("/course", ".stryker-tmp", "05-semaphore"));
-    expect(options.htmlReporter?.fileName).toBe(path.join("/course", "reports", "mutation", "05-semaphore", "index.html"));
+    expect(options.tempDirName).toBe(path.join(courseRoot, ".stryker-tmp", "05-semaphore"));
+    expect(options.htmlReporter?.fileName).toBe(path.join(courseRoot, "reports", "mutation", "05-semaphore", "index.html"));
   });
 
   test("mutate the reference's src/ with coverage per test, the error-message ignorer on, at the concurrency asked", () => {
-    expect(options.mutate).toEqual(["solutions/05-semaphore/src/**/*.ts"]);
+    expect(options.mutate).toEqual(["solutions/05-semaphore/src/map-concurrent.ts", "solutions/05-semaphore/src/semaphore.ts"]);
     expect(options.coverageAnalysis).toBe("perTest");
     expect(options.ignorers).toEqual(["error-messages"]);
     expect(options.concurrency).toBe(2);

@@ -1,3 +1,7 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { courseRoot, solutionDir } from "../exercises.ts";
+
 // Files of a reference that Stryker cannot test, each with why: they are left
 // out of `mutate`, and so out of the score, instead of counting as survivors.
 export const NOT_MUTATED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -8,8 +12,15 @@ export const NOT_MUTATED: Readonly<Record<string, Readonly<Record<string, string
   },
 };
 
-/** Stryker's `mutate` patterns for an exercise: its reference's src/, but the files above. */
-export function mutatePatterns(id: string): string[] {
-  const skipped = Object.keys(NOT_MUTATED[id] ?? {}).map((file) => `!solutions/${id}/src/${file}`);
-  return [`solutions/${id}/src/**/*.ts`, ...skipped];
+/**
+ * Stryker's `mutate` list for an exercise: every TypeScript file of its
+ * reference's src/, but the files above. Named one by one: a "!" pattern beside
+ * a glob did not keep a file out here.
+ */
+export function mutatePatterns(id: string, root = courseRoot): string[] {
+  const skipped = NOT_MUTATED[id] ?? {};
+  return readdirSync(path.join(solutionDir(id, root), "src"))
+    .filter((file) => file.endsWith(".ts") && !(file in skipped))
+    .sort()
+    .map((file) => `solutions/${id}/src/${file}`);
 }

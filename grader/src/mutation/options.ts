@@ -68,7 +68,7 @@ export function strykerOptions(id: string, settings: RunSettings, root = courseR
       // reliably; coverage per test already picks the tests each mutant needs.
       related: false,
     },
-    mutate: mutatePatterns(id),
+    mutate: mutatePatterns(id, root),
     coverageAnalysis: "perTest",
     inPlace: false,
     ignorePatterns: sandboxContents(id),
