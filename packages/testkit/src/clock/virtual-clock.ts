@@ -4,6 +4,7 @@ import { installTimerShims, resetShimTimers, shimTimerCount, uninstallTimerShims
 import { mulberry32 } from "../random.ts";
 import { installAbortMarks, uninstallAbortMarks } from "../timeline/marks.ts";
 import { explainFailures } from "../timeline/what-happened.ts";
+import { recordFigures } from "../timeline/figures.ts";
 
 /** The seed of Math.random in every test on the virtual clock. */
 const RANDOM_SEED = 0x5eed;
@@ -134,6 +135,7 @@ export function useVirtualClock(): VirtualClock {
     // does the same on every run, so a result never depends on luck.
     randomSpy = vi.spyOn(Math, "random").mockImplementation(mulberry32(RANDOM_SEED));
     explainFailures();
+    recordFigures();
   });
   afterEach(() => {
     settling = false;

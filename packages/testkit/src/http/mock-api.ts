@@ -9,6 +9,7 @@ import { abortMarks } from "../timeline/marks.ts";
 import { peakConcurrency } from "../timeline/spans.ts";
 import { renderTimeline } from "../timeline/render.ts";
 import { explainFailures } from "../timeline/what-happened.ts";
+import { recordFigures } from "../timeline/figures.ts";
 import { activeApis } from "./active-apis.ts";
 import { quietDeliberateErrors } from "./quiet-errors.ts";
 import { pickReply, respond, waitUnlessAborted, type Reply, type Route } from "./reply.ts";
@@ -85,6 +86,7 @@ export function mockApi(origin = "http://api.test"): MockApi {
     records.length = 0;
     attempts.clear();
     explainFailures();
+    recordFigures();
   });
   afterEach(() => {
     server.resetHandlers();
