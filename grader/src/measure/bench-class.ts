@@ -8,25 +8,14 @@
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
+import { mulberry32 } from "@course/testkit/random";
 import { gradeClass } from "../class/class-run.ts";
 import { exerciseDir, listExercises, listVariants, solutionDir } from "../exercises.ts";
 import { materializeWrongWay } from "../wrong-ways/materialize.ts";
 
-/** A small seeded generator (mulberry32): the same class every time. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Writes a class of `size` generated students under `dir`; returns how many distinct exercise src/ it holds. */
 export function generateClass(dir: string, size: number, seed = 13): number {
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   const ids = listExercises();
   const wrong = new Map(ids.map((id) => [id, listVariants(id, "wrong").slice(0, 2).map((name) => materializeWrongWay(id, name))]));
   const distinct = new Set<string>();
