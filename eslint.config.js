@@ -153,5 +153,4 @@ export default defineConfig(
       "@typescript-eslint/no-unused-vars": "off",
     },
   },
-
 );

@@ -7,8 +7,7 @@ if (!ok) {
   // nvm reads .nvmrc; nvm-windows does not, and most Windows users have the installer.
   var how = process.platform === "win32" ? "e.g. with the Windows installer from https://nodejs.org" : "e.g. with `nvm install` in the course folder";
   console.error(
-    "Node 22.12 or newer is needed (you have " + process.version + ").\n" +
-      "Install Node 24 (the version in .nvmrc), " + how + ", then try again."
+    "Node 22.12 or newer is needed (you have " + process.version + ").\n" + "Install Node 24 (the version in .nvmrc), " + how + ", then try again."
   );
   process.exit(1);
 }

@@ -183,7 +183,8 @@ function check(projectDir) {
       var where = "";
       if (d.file) {
         var position = d.file.getLineAndCharacterOfPosition(d.start || 0);
-        where = path.relative(projectDir, d.file.fileName).split(path.sep).join("/") + ":" + (position.line + 1) + ":" + (position.character + 1) + " - ";
+        where =
+          path.relative(projectDir, d.file.fileName).split(path.sep).join("/") + ":" + (position.line + 1) + ":" + (position.character + 1) + " - ";
       }
       return { text: where + "error TS" + d.code + ": " + text, code: d.code };
     });
@@ -208,7 +209,18 @@ function paint(stream) {
       return on ? "\u001b[" + open + "m" + text + "\u001b[39m" : text;
     };
   };
-  return { red: code(31), green: code(32), yellow: code(33), dim: on ? function (t) { return "\u001b[2m" + t + "\u001b[22m"; } : function (t) { return t; } };
+  return {
+    red: code(31),
+    green: code(32),
+    yellow: code(33),
+    dim: on
+      ? function (t) {
+          return "\u001b[2m" + t + "\u001b[22m";
+        }
+      : function (t) {
+          return t;
+        },
+  };
 }
 
 /** The section printed after vitest's report (which ends with a blank line). */
@@ -216,12 +228,21 @@ function formatSection(result, stream) {
   var c = paint(stream);
   var label = " Type check ";
   if (result.failed) {
-    return label + " " + c.yellow("could not run: " + result.failed) + "\n" + c.dim("             (your tests ran as usual; `npm run typecheck` runs the check alone)") + "\n";
+    return (
+      label +
+      " " +
+      c.yellow("could not run: " + result.failed) +
+      "\n" +
+      c.dim("             (your tests ran as usual; `npm run typecheck` runs the check alone)") +
+      "\n"
+    );
   }
   var errors = result.errors;
   if (errors.length === 0) return label + " " + c.green("✓ no type errors in src/") + "\n";
   var lines = [
-    label + " " + c.red("✗ " + errors.length + (errors.length === 1 ? " type error" : " type errors")) +
+    label +
+      " " +
+      c.red("✗ " + errors.length + (errors.length === 1 ? " type error" : " type errors")) +
       c.dim(" in src/ (the tests above ran as usual and decide the exit code; fix these too: the grader lists them)"),
   ];
   for (var i = 0; i < Math.min(SHOWN, errors.length); i++) lines.push("   " + errors[i].text.split("\n").join("\n     "));
@@ -305,7 +326,9 @@ function startTypecheck(projectDir) {
           break;
         }
         if (waited >= WAIT_MS) {
-          stream.write((waiting ? "\r\u001b[K" : "") + " Type check  still running after " + WAIT_MS / 1000 + " s: the next `npm test` shows its result.\n");
+          stream.write(
+            (waiting ? "\r\u001b[K" : "") + " Type check  still running after " + WAIT_MS / 1000 + " s: the next `npm test` shows its result.\n",
+          );
           return;
         }
         if (waited === 300 && stream.isTTY) {

@@ -43,7 +43,11 @@ if (watchAsked && (!process.stdin.isTTY || process.env.CI)) {
 /** The command line of process `pid`, or "" when it cannot be read. */
 function commandLine(pid) {
   try {
-    return fs.readFileSync("/proc/" + pid + "/cmdline", "utf8").split("\0").join(" ").trim();
+    return fs
+      .readFileSync("/proc/" + pid + "/cmdline", "utf8")
+      .split("\0")
+      .join(" ")
+      .trim();
   } catch (_) {
     try {
       return childProcess.execFileSync("ps", ["-o", "command=", "-p", String(pid)], { encoding: "utf8", timeout: 2000 }).trim();

@@ -37,7 +37,9 @@ process.exitCode = await runDemo(
       await server.idle(1_000);
       const cut = server.requests.filter((request) => request.outcome === "aborted").map((request) => request.path);
       const failedAt = server.requests.find((request) => request.path === "/broken/2")?.end ?? Infinity;
-      const ranOn = server.requests.filter((request) => request.path !== "/broken/2" && request.outcome !== "aborted" && (request.end ?? Infinity) > failedAt);
+      const ranOn = server.requests.filter(
+        (request) => request.path !== "/broken/2" && request.outcome !== "aborted" && (request.end ?? Infinity) > failedAt,
+      );
       if (cut.length > 0) demo.say(`Aborted after the failure, as the server saw it: ${cut.join(", ")}.`);
       if (ranOn.length > 0) demo.say(`Ran on after the failure, for nobody to read: ${ranOn.map((request) => request.path).join(", ")}.`);
       if (cut.length === 0 && ranOn.length === 0) demo.say("Nothing was aborted, and nothing else was running by then.");

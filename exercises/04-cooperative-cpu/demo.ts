@@ -50,9 +50,13 @@ process.exitCode = await runDemo(
     await demo.part("sumOfSquares(4 × n), about 2 s of work, with a signal that aborts after 100 ms", async () => {
       const rows = demo.tasks("running");
       const end = rows.begin("sumOfSquares(4 × n, { signal })");
-      const outcome = await demo.settle("sumOfSquares(4 × n, { signal })", () => sumOfSquares(Math.max(4 * n, 8_000_000), { signal: AbortSignal.timeout(100) }), {
-        show: (sum) => `${sum}n`,
-      });
+      const outcome = await demo.settle(
+        "sumOfSquares(4 × n, { signal })",
+        () => sumOfSquares(Math.max(4 * n, 8_000_000), { signal: AbortSignal.timeout(100) }),
+        {
+          show: (sum) => `${sum}n`,
+        },
+      );
       end(outcome.ok ? "done" : "failed", outcome.ok ? "finished" : `stopped at ${Math.round(outcome.ms)}ms`);
       demo.say(
         outcome.ok

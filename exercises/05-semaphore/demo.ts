@@ -33,10 +33,14 @@ process.exitCode = await runDemo(
 
     await demo.part("mapConcurrent(the same 6 downloads, { concurrency: 3 })", async () => {
       await demo.settle("mapConcurrent", () =>
-        mapConcurrent(durations.keys(), async (i) => {
-          demo.log(`download ${i + 1} starts`);
-          return download(i);
-        }, { concurrency: 3 }),
+        mapConcurrent(
+          durations.keys(),
+          async (i) => {
+            demo.log(`download ${i + 1} starts`);
+            return download(i);
+          },
+          { concurrency: 3 },
+        ),
       );
       demo.say(`Most in flight at once, as the server saw them: ${server.peakInFlight()} (the limit is 3).`);
       const at = (path: string) => server.requests.find((request) => request.path === path);
@@ -55,9 +59,7 @@ process.exitCode = await runDemo(
       const signal = demo.abortAt(300, new Error("the caller gave up"));
       let abortedAt = Infinity;
       signal.addEventListener("abort", () => (abortedAt = demo.now()));
-      await demo.settle("mapConcurrent", () =>
-        mapConcurrent(durations.keys(), (i) => download(i), { concurrency: 2, signal }),
-      );
+      await demo.settle("mapConcurrent", () => mapConcurrent(durations.keys(), (i) => download(i), { concurrency: 2, signal }));
       await server.idle(1_000);
       const after = server.requests.filter((request) => request.start > abortedAt).length;
       demo.say(`Downloads started before the abort: ${server.requests.length - after}; after it: ${after}.`);

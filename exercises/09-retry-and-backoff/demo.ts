@@ -11,8 +11,16 @@ process.exitCode = await runDemo(
   async (demo) => {
     const { fetchWithRetry, retry } = await import("./src/index.ts");
     const server = await demo.server({
-      "/flaky": [{ status: 503, after: 20 }, { status: 503, after: 20 }, { status: 503, after: 20 }, { json: { ok: true }, after: 20 }],
-      "/busy": [{ status: 429, headers: { "retry-after": "1" }, after: 20 }, { json: { ok: true }, after: 20 }],
+      "/flaky": [
+        { status: 503, after: 20 },
+        { status: 503, after: 20 },
+        { status: 503, after: 20 },
+        { json: { ok: true }, after: 20 },
+      ],
+      "/busy": [
+        { status: 429, headers: { "retry-after": "1" }, after: 20 },
+        { json: { ok: true }, after: 20 },
+      ],
       "/missing": { status: 404, text: "not found", after: 20 },
     });
     const status = (response: Response) => `${response.status} ${response.statusText}`;
@@ -23,12 +31,16 @@ process.exitCode = await runDemo(
 
     await demo.part("fetchWithRetry(/flaky, { baseDelayMs: 100 }): 503, 503, 503, then 200", async () => {
       await demo.settle("fetchWithRetry", () => fetchWithRetry(server.url("/flaky"), { baseDelayMs: 100 }), { show: status });
-      demo.say(`Requests: ${server.requests.length}; time between their starts: ${gaps().join(", ") || "none"} (100 ms, then twice that, and so on).`);
+      demo.say(
+        `Requests: ${server.requests.length}; time between their starts: ${gaps().join(", ") || "none"} (100 ms, then twice that, and so on).`,
+      );
     });
 
     await demo.part("fetchWithRetry(/busy): 429 with Retry-After: 1, then 200", async () => {
       await demo.settle("fetchWithRetry", () => fetchWithRetry(server.url("/busy"), { baseDelayMs: 100 }), { show: status });
-      demo.say(`Time between the two requests: ${gaps().join(", ") || "no second request"} (the server asked for 1 s, not the 100 ms of the backoff).`);
+      demo.say(
+        `Time between the two requests: ${gaps().join(", ") || "no second request"} (the server asked for 1 s, not the 100 ms of the backoff).`,
+      );
     });
 
     await demo.part("fetchWithRetry(/missing): a 404", async () => {

@@ -22,9 +22,13 @@ process.exitCode = await runDemo(
     const onThreads = async (count: number) => {
       const rows = demo.tasks("tasks running");
       const heartbeat = demo.heartbeat(20);
-      const outcome = await demo.settle(`runInWorkerPool(6 tasks, { threads: ${count} })`, () => runInWorkerPool<BusyInput, BusyOutput>(task, inputs, { threads: count }), {
-        show: (outputs) => `${outputs.length} results`,
-      });
+      const outcome = await demo.settle(
+        `runInWorkerPool(6 tasks, { threads: ${count} })`,
+        () => runInWorkerPool<BusyInput, BusyOutput>(task, inputs, { threads: count }),
+        {
+          show: (outputs) => `${outputs.length} results`,
+        },
+      );
       const { ticks, longestGapMs } = heartbeat.stop();
       if (!outcome.ok) return undefined;
       const workers = [...new Set(outcome.value.map((output) => output.threadId))];
@@ -35,7 +39,9 @@ process.exitCode = await runDemo(
       const firstStart = Math.min(...outcome.value.map((output) => demo.fromEpoch(output.startedAt)));
       demo.say(`Worker threads that ran tasks: ${workers.length}, each reused for several tasks.`);
       demo.say(`The first task started at ${seconds(firstStart)}: that long to start a worker thread and load its code.`);
-      demo.say(`Meanwhile the main thread's timer (every 20 ms) ticked ${ticks} times, its longest wait ${seconds(longestGapMs)}: the event loop stayed free.`);
+      demo.say(
+        `Meanwhile the main thread's timer (every 20 ms) ticked ${ticks} times, its longest wait ${seconds(longestGapMs)}: the event loop stayed free.`,
+      );
       return outcome.ms;
     };
 

@@ -31,7 +31,8 @@ process.exitCode = await runDemo(
 
       const files = Object.fromEntries([1, 2, 3, 4, 5].map((i) => [`note-${i}.txt`, `note ${i}\n`.repeat(20_000)]));
       const saved = (folder: string) =>
-        Object.entries(files).filter(([name, text]) => existsSync(path.join(folder, name)) && readFileSync(path.join(folder, name), "utf8") === text).length;
+        Object.entries(files).filter(([name, text]) => existsSync(path.join(folder, name)) && readFileSync(path.join(folder, name), "utf8") === text)
+          .length;
       const saving = async (name: string, save: (files: Record<string, string>, dir: string) => Promise<void>) => {
         const folder = path.join(dir, name);
         await rm(folder, { recursive: true, force: true });
@@ -48,7 +49,11 @@ process.exitCode = await runDemo(
 
       await demo.part("loadConfigs: three JSON files, then one that is broken", async () => {
         const config = (name: string, text: string) => writeFile(path.join(dir, name), text).then(() => path.join(dir, name));
-        const paths = await Promise.all([config("app.json", '{ "port": 8080 }'), config("db.json", '{ "host": "localhost" }'), config("cache.json", '{ "ttl": 60 }')]);
+        const paths = await Promise.all([
+          config("app.json", '{ "port": 8080 }'),
+          config("db.json", '{ "host": "localhost" }'),
+          config("cache.json", '{ "ttl": 60 }'),
+        ]);
         await demo.settle("loadConfigs(app, db, cache)", () => loadConfigs(paths));
         const broken = await config("broken.json", '{ "ttl": 60, }');
         const outcome = await demo.settle("loadConfigs(app, broken, cache)", () => loadConfigs([paths[0]!, broken, paths[2]!]));

@@ -42,12 +42,16 @@ process.exitCode = await runDemo(
       });
       if (outcome.ok) {
         for (const found of outcome.value.pages) {
-          demo.say(`  depth ${found.depth}  ${short(found.url).padEnd(12)} ${found.status}  ${found.links.length} link${found.links.length === 1 ? "" : "s"}`);
+          demo.say(
+            `  depth ${found.depth}  ${short(found.url).padEnd(12)} ${found.status}  ${found.links.length} link${found.links.length === 1 ? "" : "s"}`,
+          );
         }
         for (const error of outcome.value.errors) demo.say(`  error    ${short(error.url).padEnd(12)} ${error.error}`);
       }
       await server.idle(1_000);
-      const twice = [...new Set(server.requests.map((request) => request.path))].filter((path) => server.requests.filter((r) => r.path === path).length > 1);
+      const twice = [...new Set(server.requests.map((request) => request.path))].filter(
+        (path) => server.requests.filter((r) => r.path === path).length > 1,
+      );
       demo.say(`Requests: ${server.requests.length}; most in flight at once: ${server.peakInFlight()} (the limit is 3).`);
       demo.say(`Requested more than once: ${twice.join(", ") || "none"} (a failed request is tried again once; nothing else should be).`);
     });

@@ -31,5 +31,9 @@ export function listVariants(id: string, kind: "wrong" | "alternatives" = "wrong
   const dir = path.join(solutionDir(id, root), kind);
   if (!isDir(dir)) return [];
   const names = readdirSync(dir);
-  return (kind === "wrong" ? names.filter((n) => n.endsWith(".patch")).map((n) => n.slice(0, -".patch".length)) : names.filter((n) => isDir(path.join(dir, n)))).sort();
+  return (
+    kind === "wrong"
+      ? names.filter((n) => n.endsWith(".patch")).map((n) => n.slice(0, -".patch".length))
+      : names.filter((n) => isDir(path.join(dir, n)))
+  ).sort();
 }

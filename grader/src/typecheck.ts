@@ -68,7 +68,10 @@ export function typecheckFolders(targets: readonly TypecheckTarget[], compilerOp
   const options = { ...compilerOptions, noEmit: false, declaration: true, emitDeclarationOnly: true, removeComments: true };
   const checked = new Map<string, string[]>(targets.map((t) => [t.folder, t.base ? changedFiles(t) : tsFilesUnder(t.folder)]));
   // Every file is in the program (parsing and binding are cheap); only the files asked about are checked.
-  const program = ts.createProgram(targets.flatMap((t) => tsFilesUnder(t.folder)), options);
+  const program = ts.createProgram(
+    targets.flatMap((t) => tsFilesUnder(t.folder)),
+    options,
+  );
   // Where a chain's API differs from its base's, the tests may not typecheck against it: check them too.
   const emitted = new Map<string, string | undefined>();
   const declarations = (file: string) => {

@@ -121,7 +121,11 @@ describe("what the student repository holds", () => {
     const grader = JSON.parse(readFileSync(path.join(repo, "grader/package.json"), "utf8")) as { exports?: Record<string, string> };
     const imported = files
       .filter((rel) => rel.startsWith("packages/") && /\.[cm]?[jt]s$/.test(rel))
-      .flatMap((rel) => moduleSpecifiers(readFileSync(path.join(repo, rel), "utf8")).filter((s) => s.startsWith("@course/grader/")).map((s) => ({ rel, s })));
+      .flatMap((rel) =>
+        moduleSpecifiers(readFileSync(path.join(repo, rel), "utf8"))
+          .filter((s) => s.startsWith("@course/grader/"))
+          .map((s) => ({ rel, s })),
+      );
     // The course runner uses the grader: the check has something to check.
     expect(imported.map(({ s }) => s)).toContain("@course/grader/grade");
     for (const { rel, s } of imported) {
@@ -143,7 +147,9 @@ describe("what the student repository holds", () => {
       // The tests the stub collected, as shipped beside the signatures (grader/expected-tests/).
       const collected = walk(path.join(repo, "grader", "expected-tests")).filter((rel) => rel.startsWith(`${id}-`));
       expect(collected).toHaveLength(1);
-      const tests = (JSON.parse(readFileSync(path.join(repo, "grader", "expected-tests", collected[0]!), "utf8")) as { name: string }[]).map((t) => t.name);
+      const tests = (JSON.parse(readFileSync(path.join(repo, "grader", "expected-tests", collected[0]!), "utf8")) as { name: string }[]).map(
+        (t) => t.name,
+      );
       expect(mistakes.length, `${id}: most wrong ways have a signature`).toBeGreaterThanOrEqual(Math.ceil(wrongWays.length / 2));
       for (const { name, explanation, failed } of mistakes) {
         expect(wrongWays, `${id}: ${name} is a wrong way of the course`).toContain(name);
@@ -170,7 +176,9 @@ describe("what the student repository holds", () => {
     const theirs = JSON.parse(readFileSync(path.join(repo, "package-lock.json"), "utf8")).packages as Record<string, { version?: string }>;
     const ours = JSON.parse(readFileSync(path.join(courseRoot, "package-lock.json"), "utf8")).packages as Record<string, { version?: string }>;
     const workspaces = Object.keys(theirs).filter((key) => key !== "" && !key.includes("node_modules/"));
-    expect(workspaces.sort()).toEqual([...exerciseIds().map((id) => `exercises/${id}`), "grader", "packages/course-runner", "packages/testkit"].sort());
+    expect(workspaces.sort()).toEqual(
+      [...exerciseIds().map((id) => `exercises/${id}`), "grader", "packages/course-runner", "packages/testkit"].sort(),
+    );
     for (const [key, entry] of Object.entries(theirs)) {
       expect(ours[key], `${key} is locked in the course too`).toBeDefined();
       expect(entry.version, key).toBe(ours[key]?.version);
@@ -224,26 +232,32 @@ describe("in a clone of the student repository", () => {
   });
 
   // A real terminal (tmux); without one, skipped, except in CI.
-  test.skipIf(!hasTmux() && !process.env.CI)("npm start walks the course in a terminal: every exercise's points, the first one current, q quits", async () => {
-    const pane = Pane.start("npm start", { columns: 100, rows: 30, cwd: clone, env: cleanEnv() });
-    try {
-      let screen = await pane.waitForText(`of ${exerciseIds().length} exercises done`);
-      screen = await pane.waitForText(`▶ ${exerciseIds()[0]} · 0/`);
-      expect(screen).toContain("h hint");
-      pane.keys("l");
-      screen = await pane.waitForText("Exercises: ↑/↓ choose");
-      for (const id of exerciseIds().slice(0, 10)) expect(screen).toContain(id);
-      const running = descendants(pane.status().pid);
-      pane.keys("q");
-      await pane.waitForText("Your progress:");
-      expect(await pane.waitForExit()).toBe(0);
-      const deadline = Date.now() + 10_000;
-      while (running.some((p) => isAlive(p.pid)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(running.filter((p) => isAlive(p.pid)), "no process of the runner outlives it").toEqual([]);
-    } finally {
-      pane.close();
-    }
-  });
+  test.skipIf(!hasTmux() && !process.env.CI)(
+    "npm start walks the course in a terminal: every exercise's points, the first one current, q quits",
+    async () => {
+      const pane = Pane.start("npm start", { columns: 100, rows: 30, cwd: clone, env: cleanEnv() });
+      try {
+        let screen = await pane.waitForText(`of ${exerciseIds().length} exercises done`);
+        screen = await pane.waitForText(`▶ ${exerciseIds()[0]} · 0/`);
+        expect(screen).toContain("h hint");
+        pane.keys("l");
+        screen = await pane.waitForText("Exercises: ↑/↓ choose");
+        for (const id of exerciseIds().slice(0, 10)) expect(screen).toContain(id);
+        const running = descendants(pane.status().pid);
+        pane.keys("q");
+        await pane.waitForText("Your progress:");
+        expect(await pane.waitForExit()).toBe(0);
+        const deadline = Date.now() + 10_000;
+        while (running.some((p) => isAlive(p.pid)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(
+          running.filter((p) => isAlive(p.pid)),
+          "no process of the runner outlives it",
+        ).toEqual([]);
+      } finally {
+        pane.close();
+      }
+    },
+  );
 
   let maxPoints = 0;
   test("npm test runs every exercise's tests once, and fails: nothing is solved yet", () => {
@@ -257,7 +271,10 @@ describe("in a clone of the student repository", () => {
     };
     expect(results.numPassedTests).toBe(0);
     for (const id of exerciseIds()) {
-      expect(results.testResults.some((file) => file.name.includes(`/exercises/${id}/`)), `tests of ${id} ran`).toBe(true);
+      expect(
+        results.testResults.some((file) => file.name.includes(`/exercises/${id}/`)),
+        `tests of ${id} ran`,
+      ).toBe(true);
     }
     // What every test is worth (test(name, points(n), fn); 1 without): the most a student can score.
     maxPoints = results.testResults.flatMap((file) => file.assertionResults).reduce((sum, test) => sum + (test.meta?.points ?? 1), 0);
@@ -277,7 +294,8 @@ describe("in a clone of the student repository", () => {
       cpSync(materializeWrongWay("05-semaphore", "lifo-waiters"), path.join(submission, "05-semaphore", "src"), { recursive: true });
       const ran = run("npm", ["run", "-s", "grade", "--", "--submission", submission, "--exercise", "05-semaphore", "--format", "json"], clone);
       expect(ran.status, tail(ran)).toBe(0);
-      const [graded] = (JSON.parse(ran.stdout) as { exercises: { status: string; knownMistake?: { name: string; explanation: string } }[] }).exercises;
+      const [graded] = (JSON.parse(ran.stdout) as { exercises: { status: string; knownMistake?: { name: string; explanation: string } }[] })
+        .exercises;
       expect(graded?.status).toBe("fail");
       expect(graded?.knownMistake?.name).toBe("lifo-waiters");
       expect(graded?.knownMistake?.explanation).toMatch(/^the line is a stack\. release\(\) hands the permit to the caller who arrived last/);
@@ -289,7 +307,11 @@ describe("in a clone of the student repository", () => {
   test("npm run grade scores 0 of the full marks", () => {
     const ran = run("npm", ["run", "-s", "grade", "--", "--format", "json"], clone);
     expect(ran.status, tail(ran)).toBe(0);
-    const report = JSON.parse(ran.stdout) as { score: number; maxScore: number; exercises: { id: string; score: number; status: string; notStarted?: boolean }[] };
+    const report = JSON.parse(ran.stdout) as {
+      score: number;
+      maxScore: number;
+      exercises: { id: string; score: number; status: string; notStarted?: boolean }[];
+    };
     expect(report.exercises.map((exercise) => exercise.id)).toEqual(exerciseIds());
     expect(report.exercises.filter((exercise) => exercise.status === "error")).toEqual([]);
     expect(report.score).toBe(0);

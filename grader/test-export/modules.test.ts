@@ -52,7 +52,10 @@ describe("graderClosure", () => {
     const grader = path.join(scratch, "grader");
     mkdirSync(path.join(grader, "bin"), { recursive: true });
     mkdirSync(path.join(grader, "src"), { recursive: true });
-    writeFileSync(path.join(grader, "bin/grade.js"), 'import "../src/cli.ts";\nconst cache = new URL("../../node_modules/.cache", import.meta.url);\n');
+    writeFileSync(
+      path.join(grader, "bin/grade.js"),
+      'import "../src/cli.ts";\nconst cache = new URL("../../node_modules/.cache", import.meta.url);\n',
+    );
     writeFileSync(path.join(grader, "src/cli.ts"), 'import { z } from "zod";\nconst worker = new URL("./worker.ts", import.meta.url);\n');
     writeFileSync(path.join(grader, "src/worker.ts"), "export {};\n");
     expect(graderClosure(grader)).toEqual({ files: ["bin/grade.js", "src/cli.ts", "src/worker.ts"], packages: ["zod"] });
@@ -87,7 +90,9 @@ describe("manifests", () => {
     expect(studentPackageManifest({ name: "@course/testkit", scripts: { typecheck: "tsc -p .", check: "tsc -p . && vitest run" } }).scripts).toEqual({
       typecheck: "tsc -p .",
     });
-    expect(trimTsconfig({ include: ["src", "test", "vitest.config.ts"], exclude: ["test/fixtures"] }, (rel) => rel === "src")).toEqual({ include: ["src"] });
+    expect(trimTsconfig({ include: ["src", "test", "vitest.config.ts"], exclude: ["test/fixtures"] }, (rel) => rel === "src")).toEqual({
+      include: ["src"],
+    });
   });
 });
 

@@ -12,7 +12,17 @@ import { afterAll, describe, expect, inject, test } from "vitest";
 import { courseRoot, exerciseIds, REPOSITORY } from "./support/course.ts";
 import { walk } from "./support/files.ts";
 import { cleanEnv, run, tail } from "./support/run.ts";
-import { condition, createRunner, readWorkflow, runJob, stepLabel, type Runner, type Step, type StepResult, type Workflow } from "./support/workflow.ts";
+import {
+  condition,
+  createRunner,
+  readWorkflow,
+  runJob,
+  stepLabel,
+  type Runner,
+  type Step,
+  type StepResult,
+  type Workflow,
+} from "./support/workflow.ts";
 
 const repo = inject("studentRepo");
 const file = path.join(repo, ".github/workflows/platforms.yml");
@@ -35,7 +45,10 @@ const checked = runSteps.flatMap((step) => {
  */
 function jobRuns(guard: string | undefined, contexts: Record<string, string>): boolean {
   const runner = { contexts } as Runner;
-  const formatted = (guard ?? "").replace(/format\('([^']*)', ([\w.]+)\)/g, (_, text: string, context: string) => `'${text.replace("{0}", contexts[context]!)}'`);
+  const formatted = (guard ?? "").replace(
+    /format\('([^']*)', ([\w.]+)\)/g,
+    (_, text: string, context: string) => `'${text.replace("{0}", contexts[context]!)}'`,
+  );
   return condition(formatted, [], runner);
 }
 
@@ -54,14 +67,18 @@ describe("platforms.yml's shape", () => {
   test("runs only in the course's template repository, whatever the event: never in a student's copy", () => {
     const owner = REPOSITORY.split("/")[0]!;
     for (const event of ["push", "workflow_dispatch"]) {
-      const at = (repository: string) => jobRuns(job.if, { "github.repository": repository, "github.repository_owner": repository.split("/")[0]!, "github.event_name": event });
+      const at = (repository: string) =>
+        jobRuns(job.if, { "github.repository": repository, "github.repository_owner": repository.split("/")[0]!, "github.event_name": event });
       expect(at(REPOSITORY), `${event} in the template`).toBe(true);
       expect(at(`${REPOSITORY}-a-student`), `${event} in a Classroom copy`).toBe(false);
       expect(at(`a-student/${REPOSITORY.split("/")[1]}`), `${event} in a fork`).toBe(false);
       expect(at(`${owner}/another-course`)).toBe(false);
     }
     // Its header says why, in the workflow's own words.
-    const header = readFileSync(file, "utf8").split("\n").filter((line) => line.startsWith("#")).join("\n");
+    const header = readFileSync(file, "utf8")
+      .split("\n")
+      .filter((line) => line.startsWith("#"))
+      .join("\n");
     expect(header).toMatch(/minutes/);
     expect(header).toMatch(/macOS counts as ten/);
     expect(header).toContain(REPOSITORY);
@@ -112,7 +129,9 @@ describe("platforms.yml's shape", () => {
       ].sort(),
     );
     for (const { dir } of checked) expect(existsSync(path.join(repo, dir, "package.json")), dir).toBe(true);
-    const demo = JSON.parse(readFileSync(path.join(repo, "exercises/02-concurrent-requests/package.json"), "utf8")) as { scripts: Record<string, string> };
+    const demo = JSON.parse(readFileSync(path.join(repo, "exercises/02-concurrent-requests/package.json"), "utf8")) as {
+      scripts: Record<string, string>;
+    };
     expect(demo.scripts.demo).toBeDefined();
     // Each check runs once the install worked, even after another check failed.
     for (const step of runSteps.slice(1)) expect(step.if, stepLabel(step)).toBe("steps.install.outcome == 'success' && !cancelled()");
@@ -141,7 +160,11 @@ describe("the Linux leg, run here as Actions would run it", () => {
     expect(jobRuns(job.if, runner.contexts)).toBe(true);
     results = runJob(workflow as Workflow, job, runner, { uses: doWhatItUses });
     const failed = results.filter((result) => result.outcome !== "success");
-    expect(failed.map((result) => `${stepLabel(result.step)} (${result.outcome}):\n${tail({ status: null, stdout: result.stdout, stderr: result.stderr }, 25)}`)).toEqual([]);
+    expect(
+      failed.map(
+        (result) => `${stepLabel(result.step)} (${result.outcome}):\n${tail({ status: null, stdout: result.stdout, stderr: result.stderr }, 25)}`,
+      ),
+    ).toEqual([]);
     const verdicts = results.filter((result) => result.step.run?.includes("expect.mjs")).map((result) => result.stdout.trimEnd().split("\n").at(-1));
     expect(verdicts).toHaveLength(checked.length);
     for (const verdict of verdicts) expect(verdict).toMatch(/^✓ /);
@@ -177,7 +200,12 @@ describe("the Linux leg, run here as Actions would run it", () => {
     const report = {
       score: 0,
       maxScore: 10,
-      exercises: ids.slice(0, -1).map((id, i) => ({ id, status: i === 0 ? "error" : "fail", message: i === 0 ? "the test run's process exited with code 1" : undefined, notStarted: i !== 0 })),
+      exercises: ids.slice(0, -1).map((id, i) => ({
+        id,
+        status: i === 0 ? "error" : "fail",
+        message: i === 0 ? "the test run's process exited with code 1" : undefined,
+        notStarted: i !== 0,
+      })),
     };
     writeFileSync(fake, `import { writeFileSync } from "node:fs";\nwriteFileSync(process.argv[3], ${JSON.stringify(JSON.stringify(report))});\n`);
     const ran = check("graded", "node fake-grade.mjs --out fake.json");
@@ -235,7 +263,11 @@ describe("no bash in the student's path", () => {
     ]) {
       expect(shellOnly(script), script).not.toEqual([]);
     }
-    for (const script of ["node ../../scripts/vitest.cjs run", "node scripts/check-node.cjs && node packages/course-runner/bin/course.js", "tsc -p ."]) {
+    for (const script of [
+      "node ../../scripts/vitest.cjs run",
+      "node scripts/check-node.cjs && node packages/course-runner/bin/course.js",
+      "tsc -p .",
+    ]) {
       expect(shellOnly(script), script).toEqual([]);
     }
   });
@@ -245,9 +277,13 @@ describe("no bash in the student's path", () => {
     expect(manifests).toContain("package.json");
     expect(manifests.filter((rel) => rel.startsWith("exercises/"))).toHaveLength(exerciseIds().length);
     const scripts = manifests.flatMap((rel) =>
-      Object.entries((JSON.parse(readFileSync(path.join(repo, rel), "utf8")) as { scripts?: Record<string, string> }).scripts ?? {}).map(([name, script]) => ({ rel, name, script })),
+      Object.entries((JSON.parse(readFileSync(path.join(repo, rel), "utf8")) as { scripts?: Record<string, string> }).scripts ?? {}).map(
+        ([name, script]) => ({ rel, name, script }),
+      ),
     );
-    expect(scripts.map(({ rel, name }) => `${rel}: ${name}`)).toEqual(expect.arrayContaining(["package.json: test", "package.json: grade", "package.json: start"]));
+    expect(scripts.map(({ rel, name }) => `${rel}: ${name}`)).toEqual(
+      expect.arrayContaining(["package.json: test", "package.json: grade", "package.json: start"]),
+    );
     const wrong = scripts.flatMap(({ rel, name, script }) => shellOnly(script).map((why) => `${rel} "${name}": ${script} — ${why}`));
     expect(wrong).toEqual([]);
   });
@@ -304,7 +340,12 @@ describe("line endings", () => {
     const changedStubs = (dir: string) =>
       Object.entries(stubDigests).flatMap(([id, files]) =>
         Object.entries(files)
-          .filter(([rel, digest]) => createHash("sha256").update(readFileSync(path.join(dir, "exercises", id, "src", rel))).digest("hex") !== digest)
+          .filter(
+            ([rel, digest]) =>
+              createHash("sha256")
+                .update(readFileSync(path.join(dir, "exercises", id, "src", rel)))
+                .digest("hex") !== digest,
+          )
           .map(([rel]) => `${id}/src/${rel}`),
       );
     try {

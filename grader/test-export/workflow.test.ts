@@ -64,7 +64,10 @@ describe("the workflow's shape", () => {
   test("keeps ${{ }} out of every run: script, and Classroom's grading reporter out of the job (saying why)", () => {
     expect(steps.filter((step) => step.run?.includes("${{")).map(stepLabel)).toEqual([]);
     expect(steps.filter((step) => step.uses?.includes("autograding"))).toEqual([]);
-    const header = readFileSync(file, "utf8").split("\n").filter((line) => line.startsWith("#")).join("\n");
+    const header = readFileSync(file, "utf8")
+      .split("\n")
+      .filter((line) => line.startsWith("#"))
+      .join("\n");
     expect(header).toContain("autograding-grading-reporter");
   });
 });
@@ -100,9 +103,9 @@ describe("the workflow, run here as Actions would run it", () => {
       },
     });
     const failed = results.filter((result) => result.outcome === "failure");
-    expect(
-      failed.map((result) => `${stepLabel(result.step)}:\n${(result.stdout + result.stderr).trim().split("\n").slice(-20).join("\n")}`),
-    ).toEqual([]);
+    expect(failed.map((result) => `${stepLabel(result.step)}:\n${(result.stdout + result.stderr).trim().split("\n").slice(-20).join("\n")}`)).toEqual(
+      [],
+    );
     expect(results.filter((result) => result.outcome === "skipped").every((result) => result.step.if?.includes("failure()"))).toBe(true);
   });
 

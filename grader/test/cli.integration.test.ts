@@ -26,7 +26,10 @@ describe.concurrent("the grade command refuses bad input in one line, without a 
     [["--jobs", "0"], /^grade: --jobs takes a whole number of 1 or more/],
     [["--out", "/no/such/dir/report.json"], /^grade: cannot write \/no\/such\/dir\/report.json: no such directory/],
     // One case of the rules for several formats (all of them: below, without a process each).
-    [["--format", "json", "--format", "github"], /^grade: only one format can go to the terminal, not json, github: give each other --format its --out FILE$/],
+    [
+      ["--format", "json", "--format", "github"],
+      /^grade: only one format can go to the terminal, not json, github: give each other --format its --out FILE$/,
+    ],
   ])("%j", async (args, message) => {
     const result = await run(...args.map((arg) => (arg === "<an empty folder>" ? empty : arg)));
     expect(result.status).toBe(2);
@@ -65,13 +68,25 @@ describe("several formats from one run", () => {
 
   test.each([
     [["--format", "json", "--format", "yaml", "--out", "a.json"], /^unknown format "yaml"/],
-    [["--format", "json", "--format", "github"], /^only one format can go to the terminal, not json, github: give each other --format its --out FILE$/],
-    [["--format", "json", "--out", "a.json", "--format", "junit", "--format", "github"], /^only one format can go to the terminal, not junit, github/],
+    [
+      ["--format", "json", "--format", "github"],
+      /^only one format can go to the terminal, not json, github: give each other --format its --out FILE$/,
+    ],
+    [
+      ["--format", "json", "--out", "a.json", "--format", "junit", "--format", "github"],
+      /^only one format can go to the terminal, not junit, github/,
+    ],
     [["--out", "a.txt", "--out", "b.txt"], /^2 --out for 1 --format: each --out is the file of the --format in the same position$/],
     [["--format", "json", "--out", "a.json", "--format", "junit", "--out", "./a.json"], /^--out \.\/a\.json is given twice/],
     // Read as written, this --out is markdown's; by position it is github's: refused, not guessed.
-    [["--format", "github", "--format", "markdown", "--out", "summary.md"], /^--out summary\.md comes right after --format markdown but would be the file of --format github/],
-    [["--format", "json", "--format", "junit", "--out", "a.json", "--out", "b.xml"], /^--out a\.json comes right after --format junit but would be the file of --format json/],
+    [
+      ["--format", "github", "--format", "markdown", "--out", "summary.md"],
+      /^--out summary\.md comes right after --format markdown but would be the file of --format github/,
+    ],
+    [
+      ["--format", "json", "--format", "junit", "--out", "a.json", "--out", "b.xml"],
+      /^--out a\.json comes right after --format junit but would be the file of --format json/,
+    ],
   ])("%j is refused", (args, message) => {
     expect(() => parse(...args)).toThrow(message);
   });
@@ -81,7 +96,20 @@ test("one grading run writes every format asked for: each --out its --format's, 
   const dir = mkdtempSync(path.join(tmpdir(), "grader-formats-"));
   const json = path.join(dir, "grade.json");
   const summary = path.join(dir, "summary.md");
-  const result = await run("--exercise", "01-event-loop", "--format", "json", "--out", json, "--format", "markdown", "--out", summary, "--format", "github");
+  const result = await run(
+    "--exercise",
+    "01-event-loop",
+    "--format",
+    "json",
+    "--out",
+    json,
+    "--format",
+    "markdown",
+    "--out",
+    summary,
+    "--format",
+    "github",
+  );
   expect(result.status, result.stderr).toBe(0);
   const report = JSON.parse(readFileSync(json, "utf8"));
   const markdown = readFileSync(summary, "utf8");

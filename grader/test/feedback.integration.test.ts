@@ -130,9 +130,16 @@ describe("failures that match a known wrong way", () => {
 
   test("are said in pretty, github, markdown and json", () => {
     expect(formatReport(report, "pretty", { color: false })).toContain(`→ These failures match a known mistake (never-rejects): ${NEVER_REJECTS}`);
-    expect(formatReport(report, "github", { color: false })).toContain(`    note: these failures match a known mistake, never-rejects: ${NEVER_REJECTS}\n    ✗ ${REJECTS}\n`);
-    expect(formatReport(report, "markdown", { color: false })).toContain(`**These failures match a known mistake** (\` never-rejects \`): ${NEVER_REJECTS}`);
-    expect(JSON.parse(formatReport(report, "json", { color: false })).exercises[0].knownMistake).toEqual({ name: "never-rejects", explanation: NEVER_REJECTS });
+    expect(formatReport(report, "github", { color: false })).toContain(
+      `    note: these failures match a known mistake, never-rejects: ${NEVER_REJECTS}\n    ✗ ${REJECTS}\n`,
+    );
+    expect(formatReport(report, "markdown", { color: false })).toContain(
+      `**These failures match a known mistake** (\` never-rejects \`): ${NEVER_REJECTS}`,
+    );
+    expect(JSON.parse(formatReport(report, "json", { color: false })).exercises[0].knownMistake).toEqual({
+      name: "never-rejects",
+      explanation: NEVER_REJECTS,
+    });
   });
 });
 
@@ -147,7 +154,9 @@ describe("type errors", () => {
   });
 
   test("are shown in pretty and markdown, counted in github (they quote the submission's code), listed in json", () => {
-    expect(formatReport(report, "pretty", { color: false })).toContain(`      ⚠ 1 type error (a warning: the score does not count them; npm test in the exercise shows them too)\n        ${indexing}`);
+    expect(formatReport(report, "pretty", { color: false })).toContain(
+      `      ⚠ 1 type error (a warning: the score does not count them; npm test in the exercise shows them too)\n        ${indexing}`,
+    );
     const markdown = formatReport(report, "markdown", { color: false });
     expect(markdown).toContain("| 01-answer | 3 / 4 | ❌ fail, ⚠️ type errors |");
     expect(markdown).toContain(`**1 type error(s)**: a warning, the score does not count them.\n\n\`\`\`text\n${indexing}`);

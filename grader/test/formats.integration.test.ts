@@ -44,9 +44,7 @@ const report: CourseReport = {
       status: "error",
       message: "stopped after 15 s without progress while running the tests: an infinite loop, or a promise that never settles",
       alteredFiles: [],
-      tests: [
-        { name: "d", file: "test/d.test.ts", status: "fail", score: 0, maxScore: 4, message: "not graded: stopped", durationMs: 0 },
-      ],
+      tests: [{ name: "d", file: "test/d.test.ts", status: "fail", score: 0, maxScore: 4, message: "not graded: stopped", durationMs: 0 }],
     },
   ],
 };
@@ -57,7 +55,14 @@ describe("--format json", () => {
   test("matches the contract's shape", () => {
     const json = JSON.parse(render("json"));
     expect(validateReport(json), ajv.errorsText(validateReport.errors)).toBe(true);
-    expect(json).toMatchObject({ score: 3, maxScore: 8, exercises: [{ id: "01-first", status: "fail" }, { id: "02-second", status: "error", score: 0 }] });
+    expect(json).toMatchObject({
+      score: 3,
+      maxScore: 8,
+      exercises: [
+        { id: "01-first", status: "fail" },
+        { id: "02-second", status: "error", score: 0 },
+      ],
+    });
     expect(json.exercises[0].alteredFiles).toEqual([{ file: "test/a.test.ts", change: "changed" }]);
   });
 });
@@ -79,7 +84,10 @@ describe("--format classroom", () => {
 describe("--format junit", () => {
   test("validates against the JUnit schema CI systems read", async () => {
     const xml = render("junit");
-    const result = await validateXML({ xml: [{ fileName: "report.xml", contents: xml }], schema: [readFileSync(path.join(schemas, "junit.xsd"), "utf8")] });
+    const result = await validateXML({
+      xml: [{ fileName: "report.xml", contents: xml }],
+      schema: [readFileSync(path.join(schemas, "junit.xsd"), "utf8")],
+    });
     expect(result.errors).toEqual([]);
     expect(result.valid).toBe(true);
     expect(xml).toContain('<testsuite name="01-first" tests="3" failures="1" errors="0"');
@@ -98,7 +106,9 @@ describe("--format markdown", () => {
     for (const row of table) expect(columns(row), row).toBe(columns(table[0]!));
     expect(lines[0]).toBe("## Grade: 3 / 8");
     // Each message in a code block, under its test; control characters but line breaks as spaces.
-    expect(text).toContain(String.raw`- **c \| fails** (0 / 1)` + "\n  ```text\n" + `  expected <a href="x">&amp;</a> | "quoted" \n  second line\n  \`\`\``);
+    expect(text).toContain(
+      String.raw`- **c \| fails** (0 / 1)` + "\n  ```text\n" + `  expected <a href="x">&amp;</a> | "quoted" \n  second line\n  \`\`\``,
+    );
     expect(text).toContain("**Error:**\n\n```text\nstopped after 15 s");
     expect(text).toContain("- _` test/a.test.ts ` was changed in the submission: the original was used._");
   });
@@ -128,7 +138,23 @@ describe("--format github", () => {
 
   test("totals the per-test points, whatever each test is worth (not the reporter's share of tests passed)", () => {
     // One test worth 5 passed, two worth 1 failed: 5/7 (the reporter's log would say 1/3 of 7, 2.33).
-    const unequal = reportOf([["01-x", [[5, 5], [0, 1], [0, 1]]], ["02-y", [[0, 3], [2, 2]]]]);
+    const unequal = reportOf([
+      [
+        "01-x",
+        [
+          [5, 5],
+          [0, 1],
+          [0, 1],
+        ],
+      ],
+      [
+        "02-y",
+        [
+          [0, 3],
+          [2, 2],
+        ],
+      ],
+    ]);
     expect(sumOfTests(unequal)).toBe(7);
     expect(lines(unequal).slice(-2)).toEqual([
       "::notice title=Autograding complete::Points 7/12",
@@ -164,9 +190,22 @@ describe("--format gradescope", () => {
   test("is a results.json that follows Gradescope's specification, scored per test", () => {
     const results = JSON.parse(render("gradescope"));
     expect(validateGradescope(results), ajv.errorsText(validateGradescope.errors)).toBe(true);
-    expect(results).toMatchObject({ score: 3, visibility: "visible", stdout_visibility: "hidden", output: "3 / 8 points: 0 of 2 exercises complete, 1 could not be graded" });
+    expect(results).toMatchObject({
+      score: 3,
+      visibility: "visible",
+      stdout_visibility: "hidden",
+      output: "3 / 8 points: 0 of 2 exercises complete, 1 could not be graded",
+    });
     expect(results.tests.map((t: { score: number }) => t.score)).toEqual([2, 1, 0, 0]);
-    expect(results.tests[0]).toEqual({ name: "01-first › a passes", number: "1.1", score: 2, max_score: 2, status: "passed", tags: ["01-first"], visibility: "visible" });
+    expect(results.tests[0]).toEqual({
+      name: "01-first › a passes",
+      number: "1.1",
+      score: 2,
+      max_score: 2,
+      status: "passed",
+      tags: ["01-first"],
+      visibility: "visible",
+    });
     expect(results.tests[2]).toMatchObject({ name: "01-first › c | fails", status: "failed", max_score: 1, output: tricky, output_format: "text" });
     expect(results.tests[3]).toMatchObject({ number: "2.1", status: "failed", output: expect.stringMatching(/^Not graded: stopped after 15 s/) });
   });
@@ -221,7 +260,15 @@ describe("whatever the submission prints, every format stays bounded", () => {
   // backticks, on a course of 12 exercises × 20 tests (ours has about 200).
   const flood = `${"expected ``` ".repeat(50_000)}\n${"x".repeat(2_000_000)}`;
   const course = (exercises: number, tests: number) =>
-    withMessages(reportOf(Array.from({ length: exercises }, (_, e) => [`${String(e + 1).padStart(2, "0")}-ex`, Array.from({ length: tests }, (_, t) => [t % 3 === 0 ? 2 : 0, 2] as [number, number])])), flood);
+    withMessages(
+      reportOf(
+        Array.from({ length: exercises }, (_, e) => [
+          `${String(e + 1).padStart(2, "0")}-ex`,
+          Array.from({ length: tests }, (_, t) => [t % 3 === 0 ? 2 : 0, 2] as [number, number]),
+        ]),
+      ),
+      flood,
+    );
   const ours = course(12, 20);
   const huge = course(40, 100);
   const total = (r: CourseReport) => r.exercises.flatMap((e) => e.tests).reduce((sum, t) => sum + t.score, 0);
@@ -246,7 +293,10 @@ describe("whatever the submission prints, every format stays bounded", () => {
     const text = formatReport(ours, "markdown", { color: false });
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MARKDOWN_BUDGET);
     expect(text).toContain(`expec${CUT_MARK}\n`);
-    const blocks = text.split(/\n\s*`{3,}text\n/).slice(1).map((b) => b.slice(0, b.search(/\n\s*`{3,}(\n|$)/)));
+    const blocks = text
+      .split(/\n\s*`{3,}text\n/)
+      .slice(1)
+      .map((b) => b.slice(0, b.search(/\n\s*`{3,}(\n|$)/)));
     expect(blocks.length).toBeGreaterThan(100);
     for (const b of blocks) expect(b.replace(/\n {2}/g, "\n").replace(/^ {2}/, "").length).toBeLessThanOrEqual(MARKDOWN_MESSAGE_LIMIT);
     expect(Buffer.byteLength(formatReport(huge, "markdown", { color: false }))).toBeLessThanOrEqual(MARKDOWN_BUDGET);
@@ -266,7 +316,10 @@ describe("whatever the submission prints, every format stays bounded", () => {
     expect(Math.max(...messages.map((m: string) => m.length))).toBe(MESSAGE_LIMIT);
     const xml = formatReport(ours, "junit", { color: false });
     expect(xml.length).toBeLessThan(240 * (MESSAGE_LIMIT + 1_000));
-    const result = await validateXML({ xml: [{ fileName: "report.xml", contents: xml }], schema: [readFileSync(path.join(schemas, "junit.xsd"), "utf8")] });
+    const result = await validateXML({
+      xml: [{ fileName: "report.xml", contents: xml }],
+      schema: [readFileSync(path.join(schemas, "junit.xsd"), "utf8")],
+    });
     expect(result.valid).toBe(true);
     const pretty = formatReport(ours, "pretty", { color: false });
     for (const line of pretty.split("\n")) expect(line.length).toBeLessThanOrEqual(320);
@@ -284,7 +337,15 @@ describe("--format pretty", () => {
     expect(text).toContain("✗ c | fails");
     expect(text).toContain("! stopped after 15 s without progress");
     expect(text).toContain("note: test/a.test.ts was changed in the submission; the original was used");
-    const ignored: CourseReport = { ...report, exercises: [{ ...report.exercises[0]!, alteredFiles: [{ file: "src/\u001b[2Jx.ts", change: "ignored", reason: "a symbolic link: links are not followed" }] }] };
+    const ignored: CourseReport = {
+      ...report,
+      exercises: [
+        {
+          ...report.exercises[0]!,
+          alteredFiles: [{ file: "src/\u001b[2Jx.ts", change: "ignored", reason: "a symbolic link: links are not followed" }],
+        },
+      ],
+    };
     expect(formatReport(ignored, "pretty", { color: false })).toContain("note: src/ [2Jx.ts was ignored (a symbolic link: links are not followed)");
     expect(text).toMatch(/Total\s+3\/8/);
     expect(text).not.toContain("\u001b[");
@@ -305,7 +366,14 @@ describe("grading the course itself", () => {
   });
 
   test("the reference solutions score full marks", () => {
-    const result = grade("--submission", path.join(import.meta.dirname, "../../solutions"), "--exercise", "02-concurrent-requests", "--format", "json");
+    const result = grade(
+      "--submission",
+      path.join(import.meta.dirname, "../../solutions"),
+      "--exercise",
+      "02-concurrent-requests",
+      "--format",
+      "json",
+    );
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ score: 18, maxScore: 18, exercises: [{ status: "pass", tests: expect.any(Array) }] });
   });

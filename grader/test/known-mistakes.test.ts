@@ -15,7 +15,10 @@ function courseWith(mistakes: MistakeSignature[]): string {
   const course = mkdtempSync(path.join(root, "course-"));
   cpSync(path.join(fixtureCourse, "exercises", "01-answer", "test"), path.join(course, "exercises", "01-answer", "test"), { recursive: true });
   mkdirSync(shippedMistakesDir(course), { recursive: true });
-  writeFileSync(path.join(shippedMistakesDir(course), `01-answer-${testsFingerprint("01-answer", course)}.json`), JSON.stringify({ exercise: "01-answer", mistakes }));
+  writeFileSync(
+    path.join(shippedMistakesDir(course), `01-answer-${testsFingerprint("01-answer", course)}.json`),
+    JSON.stringify({ exercise: "01-answer", mistakes }),
+  );
   return course;
 }
 
@@ -77,30 +80,37 @@ describe("signaturesOf (what the course check stores)", () => {
 
 describe("oneLineWhy (a wrong way's explanation, from its header)", () => {
   test("is the first sentence, without the Wrong: label, as written", () => {
-    expect(oneLineWhy("Wrong: release() hands the permit to the caller who arrived last (pop instead of shift), so an early caller\ncan wait forever. Newcomers overtake it.")).toBe(
-      "release() hands the permit to the caller who arrived last (pop instead of shift), so an early caller can wait forever.",
-    );
+    expect(
+      oneLineWhy(
+        "Wrong: release() hands the permit to the caller who arrived last (pop instead of shift), so an early caller\ncan wait forever. Newcomers overtake it.",
+      ),
+    ).toBe("release() hands the permit to the caller who arrived last (pop instead of shift), so an early caller can wait forever.");
   });
 
   test("adds the second sentence when the first is short, and reads a header of several Wrong: lines as one text", () => {
     expect(oneLineWhy("Wrong: batch by batch. Each batch waits for its slowest URL.")).toBe("batch by batch. Each batch waits for its slowest URL.");
-    expect(oneLineWhy("Wrong: firstOf rejects once the count of failures reaches\nWrong: the number of tasks. With no tasks that never happens.")).toBe(
-      "firstOf rejects once the count of failures reaches the number of tasks. With no tasks that never happens.",
-    );
+    expect(
+      oneLineWhy("Wrong: firstOf rejects once the count of failures reaches\nWrong: the number of tasks. With no tasks that never happens."),
+    ).toBe("firstOf rejects once the count of failures reaches the number of tasks. With no tasks that never happens.");
   });
 
   test("does not end a sentence inside brackets, quotes or code", () => {
-    expect(oneLineWhy('Wrong: it waits (as in Node 10. and before) for "the batch. of timers" and `a. b` to finish, which no longer happens in any Node.')).toBe(
-      'it waits (as in Node 10. and before) for "the batch. of timers" and `a. b` to finish, which no longer happens in any Node.',
-    );
+    expect(
+      oneLineWhy('Wrong: it waits (as in Node 10. and before) for "the batch. of timers" and `a. b` to finish, which no longer happens in any Node.'),
+    ).toBe('it waits (as in Node 10. and before) for "the batch. of timers" and `a. b` to finish, which no longer happens in any Node.');
   });
 
   test("gives every wrong way of the course a line that says what is wrong: one sentence or two, 60 to 400 characters", () => {
     const lines = listExercises().flatMap((id) =>
-      listVariants(id, "wrong").map((name) => ({ name: `${id}/${name}`, line: oneLineWhy(readWrongWay(path.join(solutionDir(id), "wrong", `${name}.patch`)).why) })),
+      listVariants(id, "wrong").map((name) => ({
+        name: `${id}/${name}`,
+        line: oneLineWhy(readWrongWay(path.join(solutionDir(id), "wrong", `${name}.patch`)).why),
+      })),
     );
     expect(lines.length).toBeGreaterThan(100);
-    const odd = lines.filter(({ line }) => line.length < 60 || line.length > 400 || line.includes("\n") || /^Wrong:|\sWrong:/.test(line) || !/[.!?)]$/.test(line));
+    const odd = lines.filter(
+      ({ line }) => line.length < 60 || line.length > 400 || line.includes("\n") || /^Wrong:|\sWrong:/.test(line) || !/[.!?)]$/.test(line),
+    );
     expect(odd).toEqual([]);
   });
 });

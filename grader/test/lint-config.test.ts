@@ -24,7 +24,9 @@ describe("eslint.config.js on tests", () => {
   });
 
   test("any other expect under a condition is reported: it may never run", async () => {
-    expect(await rulesReported(TEST_FILE, inTest(`const a = Math.random();\nif (a > 0.5) expect(a).toBe(1);`))).toEqual(["course/no-conditional-expect"]);
+    expect(await rulesReported(TEST_FILE, inTest(`const a = Math.random();\nif (a > 0.5) expect(a).toBe(1);`))).toEqual([
+      "course/no-conditional-expect",
+    ]);
   });
 
   test("expect's second argument, the message a failure prints, is allowed", async () => {

@@ -87,21 +87,28 @@ describe("what an exercise may ask of the sandbox", () => {
 
 describe("a run whose temporary folder is reached through a link", () => {
   // As on macOS, whose temporary folders are under /var, a link to /private/var.
-  test.runIf(process.platform !== "win32")("runs as well as any other (the permission model grants paths as written)", async () => {
-    const real = path.join(work, "real-tmp");
-    const linked = path.join(work, "linked-tmp");
-    mkdirSync(real);
-    symlinkSync(real, linked);
-    const before = process.env.TMPDIR;
-    process.env.TMPDIR = linked;
-    try {
-      const fixture = path.join(import.meta.dirname, "fixtures", "course");
-      const run = await runTests({ exerciseDir: path.join(fixture, "exercises", "01-answer"), srcDirs: [path.join(fixture, "solutions", "01-answer", "src")] });
-      expect(run.aborted, run.output).toBeUndefined();
-      expect(run.results.map((r) => r.state)).toEqual(["pass", "pass", "pass"]);
-    } finally {
-      if (before === undefined) delete process.env.TMPDIR;
-      else process.env.TMPDIR = before;
-    }
-  }, 60_000);
+  test.runIf(process.platform !== "win32")(
+    "runs as well as any other (the permission model grants paths as written)",
+    async () => {
+      const real = path.join(work, "real-tmp");
+      const linked = path.join(work, "linked-tmp");
+      mkdirSync(real);
+      symlinkSync(real, linked);
+      const before = process.env.TMPDIR;
+      process.env.TMPDIR = linked;
+      try {
+        const fixture = path.join(import.meta.dirname, "fixtures", "course");
+        const run = await runTests({
+          exerciseDir: path.join(fixture, "exercises", "01-answer"),
+          srcDirs: [path.join(fixture, "solutions", "01-answer", "src")],
+        });
+        expect(run.aborted, run.output).toBeUndefined();
+        expect(run.results.map((r) => r.state)).toEqual(["pass", "pass", "pass"]);
+      } finally {
+        if (before === undefined) delete process.env.TMPDIR;
+        else process.env.TMPDIR = before;
+      }
+    },
+    60_000,
+  );
 });

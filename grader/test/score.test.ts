@@ -19,12 +19,16 @@ const run = (overrides: Partial<RunResult>): RunResult => ({
 
 describe("scoreRun", () => {
   test("gives each passing test its points", () => {
-    const report = scoreRun("01-x", expected, run({
-      results: [
-        { ...expected[0]!, state: "pass", durationMs: 4 },
-        { ...expected[1]!, state: "fail", message: "expected 2 to be 3", durationMs: 1 },
-      ],
-    }));
+    const report = scoreRun(
+      "01-x",
+      expected,
+      run({
+        results: [
+          { ...expected[0]!, state: "pass", durationMs: 4 },
+          { ...expected[1]!, state: "fail", message: "expected 2 to be 3", durationMs: 1 },
+        ],
+      }),
+    );
     expect(report).toMatchObject({ score: 2, maxScore: 3, status: "fail" });
     expect(report.tests[1]).toMatchObject({ status: "fail", score: 0, message: "expected 2 to be 3", line: 9 });
   });
@@ -35,9 +39,17 @@ describe("scoreRun", () => {
   });
 
   test("an exercise that could not be graded is an error worth 0, with the reason", () => {
-    const timedOut = scoreRun("01-x", expected, run({ aborted: "idle", results: [{ ...expected[0]!, state: "pass", durationMs: 4 }] }), { timeoutMs: 60_000, idleMs: 20_000, busyMs: 8_000, testTimeoutMs: 5_000, memoryMb: 1_536 });
+    const timedOut = scoreRun("01-x", expected, run({ aborted: "idle", results: [{ ...expected[0]!, state: "pass", durationMs: 4 }] }), {
+      timeoutMs: 60_000,
+      idleMs: 20_000,
+      busyMs: 8_000,
+      testTimeoutMs: 5_000,
+      memoryMb: 1_536,
+    });
     expect(timedOut).toMatchObject({ status: "error", score: 0, maxScore: 3 });
-    expect(timedOut.message).toBe("stopped after 20 s without progress while loading or running the tests: an infinite loop, or a promise that never settles");
+    expect(timedOut.message).toBe(
+      "stopped after 20 s without progress while loading or running the tests: an infinite loop, or a promise that never settles",
+    );
     const broken = scoreRun("01-x", expected, run({ moduleErrors: [{ file: "test/a.test.ts", errors: ["SyntaxError: Unexpected token\n at …"] }] }));
     expect(broken.message).toBe("test/a.test.ts could not load the code under test: SyntaxError: Unexpected token");
   });

@@ -89,10 +89,14 @@ describe("the three breakages of issue 14, each named by its file", () => {
 
   test("an exercise's vitest.config.ts edited", () => {
     const root = scratch("05-semaphore");
-    edit(root, "exercises/05-semaphore/vitest.config.ts", (text) => text.replace("exerciseConfig(import.meta.dirname)", "{ ...exerciseConfig(import.meta.dirname), test: { retry: 2 } }"));
+    edit(root, "exercises/05-semaphore/vitest.config.ts", (text) =>
+      text.replace("exerciseConfig(import.meta.dirname)", "{ ...exerciseConfig(import.meta.dirname), test: { retry: 2 } }"),
+    );
     const [problem, ...rest] = problems(root, "05-semaphore");
     expect(rest).toEqual([]);
-    expect(problem).toMatch(/^exercises\/05-semaphore\/vitest\.config\.ts differs from the model, exercises\/02-concurrent-requests\/vitest\.config\.ts, at line 3 .*: copy it unchanged$/);
+    expect(problem).toMatch(
+      /^exercises\/05-semaphore\/vitest\.config\.ts differs from the model, exercises\/02-concurrent-requests\/vitest\.config\.ts, at line 3 .*: copy it unchanged$/,
+    );
   });
 
   test("the course check prints them as failing lines of the exercise, and one passing line when the shape holds", () => {
@@ -116,7 +120,9 @@ describe("README.md: idea → worked example → task → recap, a Python table,
   test("missing", () => {
     const root = scratch("05-semaphore");
     rmSync(path.join(root, README));
-    expect(problems(root, "05-semaphore")).toContain(`${README} is missing: the lesson lives there (idea → worked example → task → recap, CONTRIBUTING.md)`);
+    expect(problems(root, "05-semaphore")).toContain(
+      `${README} is missing: the lesson lives there (idea → worked example → task → recap, CONTRIBUTING.md)`,
+    );
   });
 
   test.each(["## The idea", "## Your task", "## Recap"])("without its %s section", (title) => {
@@ -131,7 +137,9 @@ describe("README.md: idea → worked example → task → recap, a Python table,
       const recap = text.slice(text.indexOf("## Recap"));
       return text.replace(recap, "").replace("## The idea", `${recap.trimEnd()}\n\n## The idea`);
     });
-    expect(problems(root, "05-semaphore")).toEqual([`${README} its sections are out of order: the lesson goes "## The idea" → "## Your task" → "## Recap" (CONTRIBUTING.md)`]);
+    expect(problems(root, "05-semaphore")).toEqual([
+      `${README} its sections are out of order: the lesson goes "## The idea" → "## Your task" → "## Recap" (CONTRIBUTING.md)`,
+    ]);
   });
 
   test("without a worked example (no TypeScript shown before the task)", () => {
@@ -148,11 +156,15 @@ describe("README.md: idea → worked example → task → recap, a Python table,
   test("without its Coming from Python? section, or with one that has no table", () => {
     const root = scratch("05-semaphore");
     edit(root, README, (text) => text.replace("### Coming from Python?", "### Elsewhere"));
-    expect(problems(root, "05-semaphore")).toEqual([`${README} has no "### Coming from Python?" section: a table naming the asyncio idea each TypeScript one mirrors (CONTRIBUTING.md)`]);
+    expect(problems(root, "05-semaphore")).toEqual([
+      `${README} has no "### Coming from Python?" section: a table naming the asyncio idea each TypeScript one mirrors (CONTRIBUTING.md)`,
+    ]);
 
     const other = scratch("05-semaphore");
     edit(other, README, (text) => text.replace(/^\|.*\n/gm, ""));
-    expect(problems(other, "05-semaphore")).toEqual([expect.stringMatching(new RegExp(`^${README} its "Coming from Python\\?" section \\(line \\d+\\) has no table`))]);
+    expect(problems(other, "05-semaphore")).toEqual([
+      expect.stringMatching(new RegExp(`^${README} its "Coming from Python\\?" section \\(line \\d+\\) has no table`)),
+    ]);
   });
 
   test("with a task that is not a numbered list, or numbered out of order", () => {
@@ -166,7 +178,9 @@ describe("README.md: idea → worked example → task → recap, a Python table,
 
     const other = scratch("05-semaphore");
     edit(other, README, (text) => text.replace(/^3\. /m, "4. "));
-    expect(problems(other, "05-semaphore")).toEqual([`${README} its "## Your task" steps are numbered 1, 2, 4, 4, 5, 6: number them 1, 2, 3… (HINTS.md's sections follow them)`]);
+    expect(problems(other, "05-semaphore")).toEqual([
+      `${README} its "## Your task" steps are numbered 1, 2, 4, 4, 5, 6: number them 1, 2, 3… (HINTS.md's sections follow them)`,
+    ]);
   });
 
   test("a heading inside a code block is not a section", () => {
@@ -197,13 +211,19 @@ describe("HINTS.md: one ## N. section per step, hints in <details>", () => {
   test("sections numbered out of order", () => {
     const root = scratch("05-semaphore");
     edit(root, HINTS, (text) => text.replace("## 2.", "## 3."));
-    expect(problems(root, "05-semaphore")).toEqual([`${HINTS} its sections are numbered 1, 3, 3, 4, 5, 6: number them 1, 2, 3…, as the task's steps`]);
+    expect(problems(root, "05-semaphore")).toEqual([
+      `${HINTS} its sections are numbered 1, 3, 3, 4, 5, 6: number them 1, 2, 3…, as the task's steps`,
+    ]);
   });
 
   test("a section without a <details> hint", () => {
     const root = scratch("05-semaphore");
-    edit(root, HINTS, (text) => text.replace(/(## 6\.[\s\S]*)$/, (section) => section.replace(/<\/?details>/g, "").replace(/<summary>.*<\/summary>/g, "")));
-    expect(problems(root, "05-semaphore")).toEqual([expect.stringMatching(new RegExp(`^${HINTS} its section "## 6\\." \\(line \\d+\\) has no hint: each hint is a <details> block`))]);
+    edit(root, HINTS, (text) =>
+      text.replace(/(## 6\.[\s\S]*)$/, (section) => section.replace(/<\/?details>/g, "").replace(/<summary>.*<\/summary>/g, "")),
+    );
+    expect(problems(root, "05-semaphore")).toEqual([
+      expect.stringMatching(new RegExp(`^${HINTS} its section "## 6\\." \\(line \\d+\\) has no hint: each hint is a <details> block`)),
+    ]);
   });
 });
 
@@ -221,17 +241,25 @@ describe("src/: stubs with one // TODO: and a throw naming their file, index.ts 
   test("a stub that does not throw", () => {
     const root = scratch("05-semaphore");
     edit(root, STUB, (text) => text.replace(/throw new Error\(".*?"\);/, "return [];"));
-    expect(problems(root, "05-semaphore")).toEqual([expect.stringMatching(new RegExp(`^${STUB} has no stub that throws: each unwritten function throws new Error\\("TODO: implement X in src/map-concurrent.ts"\\)`))]);
+    expect(problems(root, "05-semaphore")).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${STUB} has no stub that throws: each unwritten function throws new Error\\("TODO: implement X in src/map-concurrent.ts"\\)`),
+      ),
+    ]);
   });
 
   test("a stub whose error names another file, or does not say what to implement", () => {
     const root = scratch("05-semaphore");
     edit(root, STUB, (text) => text.replace("in src/map-concurrent.ts", "in src/semaphore.ts"));
-    expect(problems(root, "05-semaphore")).toEqual([expect.stringMatching(new RegExp(`^${STUB} throws ".*", which names src/semaphore.ts: name this file, src/map-concurrent.ts$`))]);
+    expect(problems(root, "05-semaphore")).toEqual([
+      expect.stringMatching(new RegExp(`^${STUB} throws ".*", which names src/semaphore.ts: name this file, src/map-concurrent.ts$`)),
+    ]);
 
     const other = scratch("05-semaphore");
     edit(other, STUB, (text) => text.replace(/throw new Error\("TODO: .*?"\)/, 'throw new Error("TODO: later")'));
-    expect(problems(other, "05-semaphore")).toEqual([`${STUB} throws "TODO: later": say "TODO: implement X in src/map-concurrent.ts" (npm run demo reads what is not written yet from it)`]);
+    expect(problems(other, "05-semaphore")).toEqual([
+      `${STUB} throws "TODO: later": say "TODO: implement X in src/map-concurrent.ts" (npm run demo reads what is not written yet from it)`,
+    ]);
   });
 
   test("01's predictions may be data without a throw; the same stub elsewhere may not", () => {
@@ -245,7 +273,9 @@ describe("src/: stubs with one // TODO: and a throw naming their file, index.ts 
     const root = scratch("05-semaphore");
     const INDEX = "exercises/05-semaphore/src/index.ts";
     appendFileSync(path.join(root, INDEX), "export const LIMIT = 4;\n");
-    expect(problems(root, "05-semaphore")).toEqual([`${INDEX} re-exports the public names and nothing else, but holds \`export const LIMIT = 4\`: move it to a file of its own`]);
+    expect(problems(root, "05-semaphore")).toEqual([
+      `${INDEX} re-exports the public names and nothing else, but holds \`export const LIMIT = 4\`: move it to a file of its own`,
+    ]);
 
     const other = scratch("05-semaphore");
     appendFileSync(path.join(other, INDEX), '// a comment is fine\nexport {\n  type Gone,\n} from "./gone.ts";\n');
@@ -256,7 +286,10 @@ describe("src/: stubs with one // TODO: and a throw naming their file, index.ts 
 describe("test/: the code comes in through ../src/index.ts", () => {
   test("a test or a test helper importing a file of src/ directly", () => {
     const root = scratch("05-semaphore");
-    appendFileSync(path.join(root, "exercises/05-semaphore/test/semaphore.test.ts"), 'import { Semaphore as S } from "../src/semaphore.ts";\nvoid S;\n');
+    appendFileSync(
+      path.join(root, "exercises/05-semaphore/test/semaphore.test.ts"),
+      'import { Semaphore as S } from "../src/semaphore.ts";\nvoid S;\n',
+    );
     appendFileSync(path.join(root, "exercises/05-semaphore/test/helpers.ts"), 'export const late = () => import("../src/map-concurrent.ts");\n');
     expect(problems(root, "05-semaphore")).toEqual([
       "exercises/05-semaphore/test/helpers.ts imports ../src/map-concurrent.ts: tests import the code from ../src/index.ts only (the public names), helpers from @course/testkit",
@@ -307,7 +340,11 @@ describe("package.json and configs: the model's (02), but for what allowed.ts na
   test("a tsconfig.json that differs from the model's", () => {
     const root = scratch("05-semaphore");
     edit(root, "exercises/05-semaphore/tsconfig.json", (text) => text.replace("}", ', "compilerOptions": { "strict": false }\n}'));
-    expect(problems(root, "05-semaphore")).toEqual([expect.stringMatching(/^exercises\/05-semaphore\/tsconfig\.json differs from the model, exercises\/02-concurrent-requests\/tsconfig\.json, at line 4 \(", \\"compilerOptions\\": \{ \\"strict\\": false \}" where the model has "\}"\): copy it unchanged$/)]);
+    expect(problems(root, "05-semaphore")).toEqual([
+      expect.stringMatching(
+        /^exercises\/05-semaphore\/tsconfig\.json differs from the model, exercises\/02-concurrent-requests\/tsconfig\.json, at line 4 \(", \\"compilerOptions\\": \{ \\"strict\\": false \}" where the model has "\}"\): copy it unchanged$/,
+      ),
+    ]);
   });
 
   test("a config that differs only in its last newline, or ends early", () => {
@@ -335,7 +372,11 @@ describe("package.json and configs: the model's (02), but for what allowed.ts na
     editJson(other, PACKAGE, (json) => {
       json.scripts.test = "vitest";
     });
-    expect(problems(other, "05-semaphore")).toEqual([expect.stringMatching(new RegExp(`^${PACKAGE} has "scripts": .*"test":"vitest".* where the model's shape needs .*"test":"node ../../scripts/vitest.cjs run"`))]);
+    expect(problems(other, "05-semaphore")).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${PACKAGE} has "scripts": .*"test":"vitest".* where the model's shape needs .*"test":"node ../../scripts/vitest.cjs run"`),
+      ),
+    ]);
   });
 
   test("demo.ts goes with its demo script and its place in course.given (from 02 on; 01 has none)", () => {
@@ -361,12 +402,16 @@ describe("package.json and configs: the model's (02), but for what allowed.ts na
     editJson(root, PACKAGE, (json) => {
       json.course.sandbox = ["workers"];
     });
-    expect(problems(root, "05-semaphore")).toEqual([expect.stringMatching(new RegExp(`^${PACKAGE} has course.sandbox \\["workers"\\]: every grant opens the sandbox`))]);
+    expect(problems(root, "05-semaphore")).toEqual([
+      expect.stringMatching(new RegExp(`^${PACKAGE} has course.sandbox \\["workers"\\]: every grant opens the sandbox`)),
+    ]);
     editJson(root, "exercises/10-worker-parallelism/package.json", (json) => {
       json.course.sandbox = ["workers", "temp-files"];
     });
     expect(problems(root, "10-worker-parallelism")).toEqual([
-      expect.stringMatching(/^exercises\/10-worker-parallelism\/package\.json has course\.sandbox \["workers","temp-files"\], but 10-worker-parallelism is allowed exactly \["workers"\]/),
+      expect.stringMatching(
+        /^exercises\/10-worker-parallelism\/package\.json has course\.sandbox \["workers","temp-files"\], but 10-worker-parallelism is allowed exactly \["workers"\]/,
+      ),
     ]);
   });
 
@@ -406,8 +451,12 @@ describe("package.json and configs: the model's (02), but for what allowed.ts na
     edit(root, "solutions/05-semaphore/vitest.config.ts", (text) => `${text}// extra\n`);
     expect(problems(root, "05-semaphore")).toEqual([
       expect.stringMatching(/^solutions\/05-semaphore\/package\.json has "scripts": .*"test:watch".* where the model's shape needs/),
-      expect.stringMatching(/^solutions\/05-semaphore\/package\.json has "devDependencies": .* where the model's shape needs .*"@course\/exercise-05-semaphore":"\*"/),
-      expect.stringMatching(/^solutions\/05-semaphore\/vitest\.config\.ts differs from the model, solutions\/02-concurrent-requests\/vitest\.config\.ts, at line 4 \("\/\/ extra" where the model has nothing\): copy it unchanged$/),
+      expect.stringMatching(
+        /^solutions\/05-semaphore\/package\.json has "devDependencies": .* where the model's shape needs .*"@course\/exercise-05-semaphore":"\*"/,
+      ),
+      expect.stringMatching(
+        /^solutions\/05-semaphore\/vitest\.config\.ts differs from the model, solutions\/02-concurrent-requests\/vitest\.config\.ts, at line 4 \("\/\/ extra" where the model has nothing\): copy it unchanged$/,
+      ),
     ]);
   });
 });
@@ -442,7 +491,9 @@ describe("solutions: only the student's files, wrong ways with their header", ()
   });
 
   test("the header is read as the wrong ways' own reader reads it, for every patch of the course", () => {
-    const patches = listExercises().flatMap((id) => listVariants(id, "wrong").map((name) => path.join(courseRoot, "solutions", id, "wrong", `${name}.patch`)));
+    const patches = listExercises().flatMap((id) =>
+      listVariants(id, "wrong").map((name) => path.join(courseRoot, "solutions", id, "wrong", `${name}.patch`)),
+    );
     expect(patches.length).toBeGreaterThan(0);
     for (const file of patches) expect(wrongWayHeader(readFileSync(file, "utf8")), file).toBe(readWrongWay(file).why);
     const gitStyle = "Wrong: x.\n\ndiff --git a/q.ts b/q.ts\nindex 1..2 100644\n--- a/q.ts\n+++ b/q.ts\n";

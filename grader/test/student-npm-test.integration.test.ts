@@ -16,7 +16,10 @@ const solution = readFileSync(path.join(fixture, "solutions", "01-answer", "src"
 
 beforeAll(() => {
   cpSync(path.join(fixture, "exercises", "01-answer"), dir, { recursive: true, filter: (from) => !from.includes("node_modules") });
-  writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ extends: path.join(courseRoot, "tsconfig.base.json"), include: ["src", "test", "vitest.config.ts"] }));
+  writeFileSync(
+    path.join(dir, "tsconfig.json"),
+    JSON.stringify({ extends: path.join(courseRoot, "tsconfig.base.json"), include: ["src", "test", "vitest.config.ts"] }),
+  );
   mkdirSync(path.join(dir, "src"), { recursive: true });
 });
 afterAll(async () => {
@@ -53,9 +56,13 @@ describe("npm test in an exercise", () => {
     expect(status).toBe(0);
     const section = afterSummary(stdout);
     expect(section).toMatch(/^ Type check {2}✗/);
-    expect(section).toContain(" Type check  ✗ 1 type error in src/ (the tests above ran as usual and decide the exit code; fix these too: the grader lists them)");
+    expect(section).toContain(
+      " Type check  ✗ 1 type error in src/ (the tests above ran as usual and decide the exit code; fix these too: the grader lists them)",
+    );
     expect(section).toMatch(/\n {3}src\/answer\.ts:\d+:9 - error TS2322: Type 'number \| undefined' is not assignable to type 'number'\.\n/);
-    expect(section).toContain("noUncheckedIndexedAccess, so items[i] is T | undefined: check it (if, ??), or write items[i]! where you know it is there.");
+    expect(section).toContain(
+      "noUncheckedIndexedAccess, so items[i] is T | undefined: check it (if, ??), or write items[i]! where you know it is there.",
+    );
   }, 120_000);
 
   test("the same code again: the same section, from what the last check found", async () => {

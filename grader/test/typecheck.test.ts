@@ -22,13 +22,10 @@ function chain(name: string, index: string): string {
 
 const options = compilerOptions(path.join(exerciseDir(listExercises()[0]!), "tsconfig.json"));
 const reference = chain("reference", 'import { one } from "./helper.ts";\nexport function twice(n: number): number {\n  return n * 2 * one;\n}\n');
-const sloppy = chain("sloppy", 'export function twice(n: number): number {\n  const label: string = n;\n  return n + n;\n}\n');
+const sloppy = chain("sloppy", "export function twice(n: number): number {\n  const label: string = n;\n  return n + n;\n}\n");
 const drifted = chain("drifted", "export function twice(n: number): string {\n  return String(n * 2);\n}\n");
 const quiet = chain("quiet", "export function twice(n: number): number {\n  return n + n;\n}\n");
-const results = typecheckFolders(
-  [{ folder: reference }, ...[sloppy, drifted, quiet].map((folder) => ({ folder, base: reference }))],
-  options,
-);
+const results = typecheckFolders([{ folder: reference }, ...[sloppy, drifted, quiet].map((folder) => ({ folder, base: reference }))], options);
 
 describe("typecheckFolders", () => {
   test("checks a folder without a base whole", () => {
@@ -61,8 +58,13 @@ describe("typecheckOverlaid (a submission's src/ over an exercise's, as grading 
   const check = (src: string) => typecheckOverlaid([{ folder: exercise, src, given: ["helper.ts"] }], options).get(exercise);
 
   test("checks the overlay's files under the exercise's own paths, with noUncheckedIndexedAccess", () => {
-    const indexing = overlay("indexing", { "twice.ts": "export function twice(n: number): number {\n  const factors = [2];\n  const factor: number = factors[0];\n  return n * factor;\n}\n" });
-    expect(check(indexing)).toEqual(["src/twice.ts(3,9): Type 'number | undefined' is not assignable to type 'number'.\n  Type 'undefined' is not assignable to type 'number'."]);
+    const indexing = overlay("indexing", {
+      "twice.ts":
+        "export function twice(n: number): number {\n  const factors = [2];\n  const factor: number = factors[0];\n  return n * factor;\n}\n",
+    });
+    expect(check(indexing)).toEqual([
+      "src/twice.ts(3,9): Type 'number | undefined' is not assignable to type 'number'.\n  Type 'undefined' is not assignable to type 'number'.",
+    ]);
   });
 
   test("finds nothing in a right overlay, nor in the stub it leaves in place", () => {

@@ -6,7 +6,16 @@ import { refreshPatch } from "../src/wrong-ways/refresh.ts";
 import { applyWrongWay, formatWrongWay, parseWrongWay, PatchError } from "../src/wrong-ways/wrong-way.ts";
 
 const reference = {
-  "queue.ts": ["export class Queue {", "  #items: number[] = [];", "", "  take(): number | undefined {", "    return this.#items.shift();", "  }", "}", ""].join("\n"),
+  "queue.ts": [
+    "export class Queue {",
+    "  #items: number[] = [];",
+    "",
+    "  take(): number | undefined {",
+    "    return this.#items.shift();",
+    "  }",
+    "}",
+    "",
+  ].join("\n"),
   "index.ts": 'export { Queue } from "./queue.ts";\n',
 };
 const read = (files: Record<string, string>) => (file: string) => {
@@ -29,7 +38,10 @@ describe("a wrong way as a patch", () => {
   });
 
   test("may be written by diff -u or git diff (git's own lines are not the header)", () => {
-    const diff = formatWrongWay(why, [{ file: "queue.ts", before: reference["queue.ts"], after: lifo }]).split("\n").slice(1).join("\n");
+    const diff = formatWrongWay(why, [{ file: "queue.ts", before: reference["queue.ts"], after: lifo }])
+      .split("\n")
+      .slice(1)
+      .join("\n");
     const gitStyle = `${why}\n\ndiff --git a/queue.ts b/queue.ts\nindex 3b18e51..a1b2c3d 100644\n${diff}`;
     const wrongWay = parseWrongWay(gitStyle, "lifo.patch");
     expect(wrongWay.why).toBe(why);
@@ -37,7 +49,10 @@ describe("a wrong way as a patch", () => {
   });
 
   test("needs a header that says what is wrong, and cannot add a file", () => {
-    const diff = formatWrongWay(why, [{ file: "queue.ts", before: reference["queue.ts"], after: lifo }]).split("\n").slice(1).join("\n");
+    const diff = formatWrongWay(why, [{ file: "queue.ts", before: reference["queue.ts"], after: lifo }])
+      .split("\n")
+      .slice(1)
+      .join("\n");
     expect(() => parseWrongWay(diff, "wrong/lifo.patch")).toThrow(/lifo\.patch has no header/);
     const adds = `${why}\n--- /dev/null\n+++ b/extra.ts\n@@ -0,0 +1 @@\n+export {};\n`;
     expect(() => parseWrongWay(adds, "wrong/adds.patch")).toThrow(/cannot add or delete/);
@@ -76,7 +91,9 @@ describe("refreshing a wrong way", () => {
       "  take(): number | undefined {",
       "  peek(): number | undefined {\n    return this.#items.shift();\n  }\n\n  next(): number | undefined {",
     );
-    expect(() => refreshPatch(wrongWay, read({ ...reference, "queue.ts": twice }))).toThrow(/hunk 1 of queue\.ts: the lines it changes stand 2 times/);
+    expect(() => refreshPatch(wrongWay, read({ ...reference, "queue.ts": twice }))).toThrow(
+      /hunk 1 of queue\.ts: the lines it changes stand 2 times/,
+    );
   });
 
   test("leaves a hunk to a person when the lines it changes are gone", () => {

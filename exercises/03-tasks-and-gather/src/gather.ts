@@ -7,10 +7,7 @@
  * every task and puts each failure's rejection reason, as it is, in that task's
  * place (asyncio's `gather(..., return_exceptions=True)`).
  */
-export async function gather<T>(
-  tasks: Array<() => Promise<T>>,
-  options?: { returnErrors?: boolean },
-): Promise<Array<T | Error>> {
+export async function gather<T>(tasks: Array<() => Promise<T>>, options?: { returnErrors?: boolean }): Promise<Array<T | Error>> {
   // TODO: call every task before awaiting any; collect the results in order.
   throw new Error("TODO: implement gather in src/gather.ts");
 }

@@ -14,10 +14,7 @@
  *   errors (as `Promise.any([])` does).
  * - Once settled, no listener is left on `options.signal`.
  */
-export async function firstOf<T>(
-  tasks: Array<(signal: AbortSignal) => Promise<T>>,
-  options?: { signal?: AbortSignal },
-): Promise<T> {
+export async function firstOf<T>(tasks: Array<(signal: AbortSignal) => Promise<T>>, options?: { signal?: AbortSignal }): Promise<T> {
   // TODO: give each task a signal of its own; settle on the first fulfilment (or the last rejection), then abort the rest.
   throw new Error("TODO: implement firstOf in src/first-of.ts");
 }

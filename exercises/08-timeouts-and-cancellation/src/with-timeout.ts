@@ -13,11 +13,7 @@
  *   `options.signal`.
  * - `ms` negative or `NaN` rejects with a `RangeError`, and `task` is never called.
  */
-export async function withTimeout<T>(
-  task: (signal: AbortSignal) => Promise<T>,
-  ms: number,
-  options?: { signal?: AbortSignal },
-): Promise<T> {
+export async function withTimeout<T>(task: (signal: AbortSignal) => Promise<T>, ms: number, options?: { signal?: AbortSignal }): Promise<T> {
   // TODO: run the task with a signal of your own; race it against a timer and the outer signal, then clean up.
   throw new Error("TODO: implement withTimeout in src/with-timeout.ts");
 }

@@ -15,10 +15,7 @@
  * - `retries` or `baseDelayMs` negative or `NaN` rejects with a `RangeError`
  *   before any request.
  */
-export async function fetchWithRetry(
-  url: string,
-  init?: RequestInit & { retries?: number; baseDelayMs?: number },
-): Promise<Response> {
+export async function fetchWithRetry(url: string, init?: RequestInit & { retries?: number; baseDelayMs?: number }): Promise<Response> {
   // TODO: fetch, and retry network errors and 429/502/503/504 with backoff (or Retry-After).
   throw new Error("TODO: implement fetchWithRetry in src/fetch-with-retry.ts");
 }

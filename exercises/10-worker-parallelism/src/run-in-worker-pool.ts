@@ -18,11 +18,7 @@ import type { Job, PoolWorkerData, Reply } from "./pool-worker.ts";
  * - `threads` must be a positive integer, or the call rejects with a `RangeError`
  *   before any worker starts.
  */
-export async function runInWorkerPool<I, O>(
-  taskModule: string | URL,
-  inputs: I[],
-  options: { threads: number; signal?: AbortSignal },
-): Promise<O[]> {
+export async function runInWorkerPool<I, O>(taskModule: string | URL, inputs: I[], options: { threads: number; signal?: AbortSignal }): Promise<O[]> {
   // TODO: start `threads` workers running ./pool-worker.ts, hand each the next input as it frees up, then terminate them all.
   throw new Error("TODO: implement runInWorkerPool in src/run-in-worker-pool.ts");
 }

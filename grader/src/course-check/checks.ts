@@ -66,7 +66,13 @@ function judge(chain: Chain, report: ExerciseReport): Finding {
   return { ok: false, subject, detail: `${score(report)}: ${chain.kind === "alternative" ? `a right way loses points: ${why}` : why}` };
 }
 
-function judgeExercise(id: string, chains: LaidOutChain[], broken: BrokenChain[], runs: Map<string, RunResult>, types: Map<string, string[]>): ExerciseCheck {
+function judgeExercise(
+  id: string,
+  chains: LaidOutChain[],
+  broken: BrokenChain[],
+  runs: Map<string, RunResult>,
+  types: Map<string, string[]>,
+): ExerciseCheck {
   const stub = chains.find((c) => c.kind === "stub")!;
   const stubRun = runs.get(stub.folder)!;
   const expected = stubRun.collected;
@@ -84,7 +90,8 @@ function judgeExercise(id: string, chains: LaidOutChain[], broken: BrokenChain[]
   }
   for (const { name, error } of broken) findings.push({ ok: false, subject: name, detail: error });
   const wrongWays = chains.filter((c) => c.kind === "wrong").length + broken.length;
-  if (wrongWays < MIN_WRONG_WAYS) findings.push({ ok: false, subject: "wrong/", detail: `only ${wrongWays} wrong way(s); at least ${MIN_WRONG_WAYS} are expected` });
+  if (wrongWays < MIN_WRONG_WAYS)
+    findings.push({ ok: false, subject: "wrong/", detail: `only ${wrongWays} wrong way(s); at least ${MIN_WRONG_WAYS} are expected` });
 
   const typeErrors = chains.map((c) => [c.name, types.get(c.folder) ?? ["was not typechecked"]] as const).filter(([, errors]) => errors.length > 0);
   findings.push(
@@ -92,7 +99,15 @@ function judgeExercise(id: string, chains: LaidOutChain[], broken: BrokenChain[]
       ? { ok: true, subject: "types", detail: `the reference typechecks with the tests, and every other chain where it differs from it` }
       : { ok: false, subject: "types", detail: typeErrors.map(([name, errors]) => `${name}:\n    ${errors.join("\n    ")}`).join("\n  ") },
   );
-  findings.push(nameMistakes(id, chains, reports, expected.length, findings.every((f) => f.ok)));
+  findings.push(
+    nameMistakes(
+      id,
+      chains,
+      reports,
+      expected.length,
+      findings.every((f) => f.ok),
+    ),
+  );
   return { id, findings, reports };
 }
 
@@ -113,7 +128,11 @@ function nameMistakes(id: string, chains: LaidOutChain[], reports: Map<string, E
   if (store) rememberMistakeSignatures(id, signatures);
   const named = wrongWays.length - unnamed.length;
   const notNamed = unnamed.map((u) => `wrong/${u.name} (${u.why})`).join("; ");
-  return { ok: true, subject: "names", detail: `${named} of ${wrongWays.length} wrong ways named to a student who fails exactly their tests${notNamed ? `; not named: ${notNamed}` : ""}` };
+  return {
+    ok: true,
+    subject: "names",
+    detail: `${named} of ${wrongWays.length} wrong ways named to a student who fails exactly their tests${notNamed ? `; not named: ${notNamed}` : ""}`,
+  };
 }
 
 const courseCheckBin = fileURLToPath(new URL("../../bin/course-check.js", import.meta.url));

@@ -13,7 +13,11 @@ function report(id: string, findings: { ok: boolean; subject: string; detail: st
 }
 
 async function main(argv: string[]): Promise<boolean> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { types: { type: "boolean" }, force: { type: "boolean" } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { types: { type: "boolean" }, force: { type: "boolean" } },
+  });
   if (values.types) {
     await import("./types-cli.ts");
     return true;
@@ -37,10 +41,15 @@ async function main(argv: string[]): Promise<boolean> {
   const release = await takeLock(path.join(courseRoot, "node_modules", ".cache", "course-check.lock"), (m) => console.log(`course-check: ${m}`));
   // Results for `npm run soak` need every exercise run, cached or not.
   // An exercise passed before is checked again when the wrong ways' signatures it stores are missing.
-  const cached = values.force || process.env[RESULTS_ENV] ? new Map() : new Map(ids.flatMap((id) => {
-    const findings = cachedPass(id);
-    return findings && mistakeSignatures(id) ? [[id, findings] as const] : [];
-  }));
+  const cached =
+    values.force || process.env[RESULTS_ENV]
+      ? new Map()
+      : new Map(
+          ids.flatMap((id) => {
+            const findings = cachedPass(id);
+            return findings && mistakeSignatures(id) ? [[id, findings] as const] : [];
+          }),
+        );
   const checks = await checkExercises(ids.filter((id) => !cached.has(id)));
   let ok = true;
   for (const id of ids) {

@@ -15,7 +15,10 @@ export function memoTransform(): Plugin {
     transform(code, id) {
       const file = id.split("?")[0]!;
       if (!/\.m?ts$/.test(file)) return null;
-      const key = createHash("sha1").update(file.endsWith(".mts") ? "mts\0" : "ts\0").update(code).digest("hex");
+      const key = createHash("sha1")
+        .update(file.endsWith(".mts") ? "mts\0" : "ts\0")
+        .update(code)
+        .digest("hex");
       let result = memo.get(key);
       if (!result) {
         result = transformWithOxc(code, file, { lang: "ts", sourcemap: true }).then(({ code, map }) => ({ code, map }));

@@ -38,7 +38,9 @@ export async function runChains(chains: readonly LaidOutChain[]): Promise<Map<st
   const running = new Map<string, string>();
   const started = Date.now();
   const watchdog = setTimeout(() => {
-    console.error(`course-check: stopped: no test finished for ${STALLED_MS / 1000} s; still running: ${[...running.values()].join("; ") || "(no test had started)"}`);
+    console.error(
+      `course-check: stopped: no test finished for ${STALLED_MS / 1000} s; still running: ${[...running.values()].join("; ") || "(no test had started)"}`,
+    );
     process.exit(1);
   }, STALLED_MS);
   watchdog.unref();

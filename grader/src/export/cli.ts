@@ -97,7 +97,8 @@ function shipKnownMistakes(dir: string): string[] {
   process.stderr.write(`export: the wrong ways' signatures of ${missing.join(", ")} are not stored yet: running the course check for them\n`);
   const courseCheck = fileURLToPath(new URL("../../bin/course-check.js", import.meta.url));
   const check = spawnSync(process.execPath, [courseCheck, ...missing], { stdio: ["ignore", process.stderr, "inherit"] });
-  if (check.status !== 0) throw new Error(`the course check of ${missing.join(", ")} failed (npm run check -- ${missing.join(" ")}): fix it before exporting`);
+  if (check.status !== 0)
+    throw new Error(`the course check of ${missing.join(", ")} failed (npm run check -- ${missing.join(" ")}): fix it before exporting`);
   const second = shipMistakeSignatures(missing, dir, courseRoot);
   if (second.missing.length > 0) throw new Error(`the course check stored no signatures for ${second.missing.join(", ")}`);
   return [...first.written, ...second.written];

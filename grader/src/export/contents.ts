@@ -16,7 +16,14 @@ export interface Copy {
 }
 
 /** Root files the packages read: the Node version check and runner (with its type check), the shared compiler options, the Node version, npm's settings. */
-export const ROOT_FILES = ["scripts/check-node.cjs", "scripts/vitest.cjs", "scripts/typecheck.cjs", "tsconfig.base.json", ".nvmrc", ".npmrc"] as const;
+export const ROOT_FILES = [
+  "scripts/check-node.cjs",
+  "scripts/vitest.cjs",
+  "scripts/typecheck.cjs",
+  "tsconfig.base.json",
+  ".nvmrc",
+  ".npmrc",
+] as const;
 
 /**
  * A shared package's own tests (the test kit's) check the course, not a

@@ -80,7 +80,10 @@ function rootTools(courseRoot: string, dir: string, written: readonly string[]):
     .filter((rel) => /\.[cm]?[jt]s$/.test(rel))
     .map((rel) => {
       const owner = ownerOf(rel);
-      return { text: readFileSync(path.join(dir, rel), "utf8"), declares: owner === undefined ? new Set() : declared(readManifest(path.join(dir, owner))) };
+      return {
+        text: readFileSync(path.join(dir, rel), "utf8"),
+        declares: owner === undefined ? new Set() : declared(readManifest(path.join(dir, owner))),
+      };
     });
   const scripts = packages.flatMap((pkg) => Object.values(readManifest(path.join(dir, pkg)).scripts ?? {}));
   const base = JSON.parse(readFileSync(path.join(courseRoot, "tsconfig.base.json"), "utf8")) as { compilerOptions?: { types?: string[] } };

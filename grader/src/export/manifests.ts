@@ -131,6 +131,10 @@ export function trimTsconfig(tsconfig: { include?: string[]; exclude?: string[] 
 
 /** The names a package.json depends on, of every kind. */
 export const declared = (manifest: Manifest): Set<string> =>
-  new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.devDependencies ?? {}), ...Object.keys((manifest.peerDependencies as Record<string, string> | undefined) ?? {})]);
+  new Set([
+    ...Object.keys(manifest.dependencies ?? {}),
+    ...Object.keys(manifest.devDependencies ?? {}),
+    ...Object.keys((manifest.peerDependencies as Record<string, string> | undefined) ?? {}),
+  ]);
 
 export const toJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;

@@ -40,8 +40,12 @@ export function formatGithub(report: CourseReport): string {
     const note = exercise.status === "error" ? "  could not be graded (why: see the job summary)" : exercise.notStarted ? "  not started" : "";
     lines.push(`  ${oneLine(exercise.id).padEnd(width)}  ${points(score, most).padStart(7)}${note}`);
     // The course's words (a wrong way's name and header), not the submission's.
-    if (exercise.knownMistake) lines.push(`    note: these failures match a known mistake, ${oneLine(exercise.knownMistake.name)}: ${oneLine(exercise.knownMistake.explanation)}`);
-    if (exercise.status !== "error" && !exercise.notStarted) for (const test of exercise.tests) if (test.status === "fail") lines.push(`    ✗ ${oneLine(test.name)}`);
+    if (exercise.knownMistake)
+      lines.push(
+        `    note: these failures match a known mistake, ${oneLine(exercise.knownMistake.name)}: ${oneLine(exercise.knownMistake.explanation)}`,
+      );
+    if (exercise.status !== "error" && !exercise.notStarted)
+      for (const test of exercise.tests) if (test.status === "fail") lines.push(`    ✗ ${oneLine(test.name)}`);
     // A count only: the errors quote the submission's code.
     const types = exercise.typeErrors?.count ?? 0;
     if (types > 0) lines.push(`    note: ${types} type error(s), a warning that costs no points (which: see the job summary)`);

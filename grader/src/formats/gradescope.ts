@@ -35,7 +35,9 @@ export function gradescopeResults(report: CourseReport) {
   const maxScore = tests.reduce((sum, t) => sum + t.max_score, 0);
   const errors = report.exercises.filter((e) => e.status === "error").length;
   const complete = report.exercises.filter((e) => e.status === "pass").length;
-  const summary = `${score} / ${maxScore} points: ${complete} of ${report.exercises.length} exercises complete` + (errors > 0 ? `, ${errors} could not be graded` : "");
+  const summary =
+    `${score} / ${maxScore} points: ${complete} of ${report.exercises.length} exercises complete` +
+    (errors > 0 ? `, ${errors} could not be graded` : "");
   return {
     score,
     execution_time: Math.round((report.durationMs ?? report.exercises.flatMap((e) => e.tests).reduce((ms, t) => ms + t.durationMs, 0)) / 1000),

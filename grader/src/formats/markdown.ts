@@ -33,7 +33,9 @@ function code(text: string): string {
 function block(message: string, limit: number, indent: string): string[] {
   // Line breaks kept; other control characters (colour codes, a bell) as spaces.
   // eslint-disable-next-line no-control-regex -- they are exactly what is replaced
-  const text = cut(message, limit).replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, " ");
+  const text = cut(message, limit)
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, " ");
   const fence = "`".repeat(Math.max(3, ...(text.match(/`+/g) ?? []).map((run) => run.length + 1)));
   return [`${indent}${fence}text`, ...text.split("\n").map((line) => `${indent}${line}`), `${indent}${fence}`];
 }
@@ -85,7 +87,8 @@ function render(report: CourseReport, limit: number): string {
       const { count, errors } = exercise.typeErrors;
       if (lines.at(-1) !== "") lines.push("");
       lines.push(`**${count} type error(s)**: a warning, the score does not count them.`, "");
-      if (limit > 0) lines.push(...block(errors.join("\n") + (count > errors.length ? `\n… and ${count - errors.length} more` : ""), limit * 2, ""), "");
+      if (limit > 0)
+        lines.push(...block(errors.join("\n") + (count > errors.length ? `\n… and ${count - errors.length} more` : ""), limit * 2, ""), "");
     }
     for (const altered of exercise.alteredFiles.slice(0, ALTERED_SHOWN)) {
       const use = altered.change === "ignored" ? "" : ": the original was used";

@@ -46,7 +46,9 @@ export function formatPretty(report: CourseReport, color: boolean): string {
     }
     if (exercise.typeErrors) {
       const { count, errors } = exercise.typeErrors;
-      lines.push(`      ${c.yellow("⚠")} ${count} type error${count === 1 ? "" : "s"} ${c.dim("(a warning: the score does not count them; npm test in the exercise shows them too)")}`);
+      lines.push(
+        `      ${c.yellow("⚠")} ${count} type error${count === 1 ? "" : "s"} ${c.dim("(a warning: the score does not count them; npm test in the exercise shows them too)")}`,
+      );
       for (const error of errors.slice(0, TYPE_ERRORS_SHOWN)) lines.push(`        ${c.dim(truncate(oneLine(firstLine(error)), 110))}`);
       if (count > TYPE_ERRORS_SHOWN) lines.push(`        ${c.dim(`… and ${count - TYPE_ERRORS_SHOWN} more`)}`);
     }
@@ -54,7 +56,8 @@ export function formatPretty(report: CourseReport, color: boolean): string {
       const use = altered.change === "ignored" ? "" : "; the original was used";
       lines.push(`      ${c.dim(`note: ${describeAltered(altered, oneLine(cut(altered.file, 200)))}${use}`)}`);
     }
-    if (exercise.alteredFiles.length > ALTERED_SHOWN) lines.push(`      ${c.dim(`note: and ${exercise.alteredFiles.length - ALTERED_SHOWN} more files`)}`);
+    if (exercise.alteredFiles.length > ALTERED_SHOWN)
+      lines.push(`      ${c.dim(`note: and ${exercise.alteredFiles.length - ALTERED_SHOWN} more files`)}`);
   }
   if (report.unknownExercises.length > 0) {
     lines.push("", c.dim(`  not exercises of this course (ignored): ${report.unknownExercises.join(", ")}`));

@@ -4,7 +4,12 @@ export { cut, CUT_MARK } from "../cut.ts";
 
 /** The first non-empty line of a (possibly multi-line) message. */
 export function firstLine(text: string | undefined): string {
-  return text?.split("\n").find((line) => line.trim() !== "")?.trim() ?? "";
+  return (
+    text
+      ?.split("\n")
+      .find((line) => line.trim() !== "")
+      ?.trim() ?? ""
+  );
 }
 
 export function truncate(text: string, max: number): string {

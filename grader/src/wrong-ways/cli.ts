@@ -28,7 +28,8 @@ function exercise(id: string | undefined): string {
 }
 
 function wrongWayName(name: string | undefined): string {
-  if (!name || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) throw new UsageError(`name the wrong way by what it does, in kebab-case, e.g. lifo-waiters (got ${name ?? "nothing"})`);
+  if (!name || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name))
+    throw new UsageError(`name the wrong way by what it does, in kebab-case, e.g. lifo-waiters (got ${name ?? "nothing"})`);
   return name;
 }
 
@@ -62,10 +63,13 @@ function save(id: string, name: string, why: string | undefined): string {
   for (const { file: rel, before } of edit) writeFileSync(path.join(srcOf(id), rel), before);
   const replayed = applyWrongWay(readWrongWay(file), (rel) => readFileSync(path.join(srcOf(id), rel), "utf8"));
   for (const { file: rel, after } of edit) {
-    if (replayed.get(rel) !== after) throw new Error(`wrong/${name}.patch does not reproduce the edit of ${rel}; the edit is kept in the patch, check it by hand`);
+    if (replayed.get(rel) !== after)
+      throw new Error(`wrong/${name}.patch does not reproduce the edit of ${rel}; the edit is kept in the patch, check it by hand`);
   }
-  return `saved solutions/${id}/wrong/${name}.patch (${edit.map((e) => e.file).join(", ")}); the reference is back as committed.\n` +
-    `See which tests catch it: npm run check -- --force ${id}   (or: cd solutions/${id} && COURSE_VARIANT=${name} npx vitest run)\n`;
+  return (
+    `saved solutions/${id}/wrong/${name}.patch (${edit.map((e) => e.file).join(", ")}); the reference is back as committed.\n` +
+    `See which tests catch it: npm run check -- --force ${id}   (or: cd solutions/${id} && COURSE_VARIANT=${name} npx vitest run)\n`
+  );
 }
 
 function edit(id: string, name: string): string {
@@ -74,8 +78,10 @@ function edit(id: string, name: string): string {
   if (uncommittedEdit(id).length > 0) throw new UsageError(`solutions/${id}/src has uncommitted changes: commit or undo them first`);
   const changed = applyWrongWay(readWrongWay(file), (rel) => readFileSync(path.join(srcOf(id), rel), "utf8"));
   for (const [rel, text] of changed) writeFileSync(path.join(srcOf(id), rel), text);
-  return `wrong/${name}.patch is laid onto solutions/${id}/src (${[...changed.keys()].join(", ")}). Change it, then:\n` +
-    `  npm run wrong-ways -- save ${id} ${name}\n`;
+  return (
+    `wrong/${name}.patch is laid onto solutions/${id}/src (${[...changed.keys()].join(", ")}). Change it, then:\n` +
+    `  npm run wrong-ways -- save ${id} ${name}\n`
+  );
 }
 
 function list(ids: readonly string[]): string {
@@ -93,7 +99,9 @@ function list(ids: readonly string[]): string {
 
 function refresh(ids: readonly string[]): { text: string; ok: boolean } {
   const results = refreshAll(ids);
-  const lines = results.filter((r) => r.outcome !== "unchanged").map((r) => `  ${r.outcome === "failed" ? "FAIL" : "ok  "}  ${r.wrongWay}${r.detail ? `: ${r.detail}` : " refreshed"}`);
+  const lines = results
+    .filter((r) => r.outcome !== "unchanged")
+    .map((r) => `  ${r.outcome === "failed" ? "FAIL" : "ok  "}  ${r.wrongWay}${r.detail ? `: ${r.detail}` : " refreshed"}`);
   const counts = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
   const summary = `${results.length} wrong ways: ${counts("refreshed")} refreshed, ${counts("unchanged")} already fit, ${counts("failed")} need a person`;
   return { text: `${[...lines, summary].join("\n")}\n`, ok: counts("failed") === 0 };
@@ -106,7 +114,11 @@ function main(argv: string[]): number {
   if (whyAt !== -1 && why === undefined) throw new UsageError("--why needs the text");
   const ids = () => {
     for (const id of rest) exercise(id);
-    return rest.length > 0 ? rest : listExercises().filter((id) => existsSync(path.join(solutionDir(id), "wrong")) && readdirSync(path.join(solutionDir(id), "wrong")).length > 0);
+    return rest.length > 0
+      ? rest
+      : listExercises().filter(
+          (id) => existsSync(path.join(solutionDir(id), "wrong")) && readdirSync(path.join(solutionDir(id), "wrong")).length > 0,
+        );
   };
   switch (command) {
     case "save":

@@ -75,7 +75,10 @@ export function refreshPatch(wrongWay: WrongWay, reference: (file: string) => st
       if (fitsInPlace(lines, hunk)) return { at: Math.max(0, hunk.oldStart - 1) + core.offset, core };
       const found = positionsOf(lines, core.old);
       if (found.length !== 1) {
-        const why = found.length === 0 ? "the lines it changes are no longer in the reference" : `the lines it changes stand ${found.length} times in the reference`;
+        const why =
+          found.length === 0
+            ? "the lines it changes are no longer in the reference"
+            : `the lines it changes stand ${found.length} times in the reference`;
         throw new PatchError(`hunk ${i + 1} of ${file}: ${why}; make the wrong way again`);
       }
       return { at: found[0]!, core };

@@ -37,7 +37,8 @@ export class PatchError extends Error {
 
 /** `a/semaphore.ts` → `semaphore.ts`: paths in a patch carry git's a/ and b/ prefixes. */
 function srcRelative(name: string | undefined, patchFile: string): string {
-  if (!name || name === "/dev/null") throw new PatchError(`${patchFile}: a wrong way changes existing files of the reference; it cannot add or delete one`);
+  if (!name || name === "/dev/null")
+    throw new PatchError(`${patchFile}: a wrong way changes existing files of the reference; it cannot add or delete one`);
   const file = name.replace(/^[ab]\//, "");
   if (path.isAbsolute(file) || path.normalize(file).startsWith("..")) throw new PatchError(`${patchFile}: ${name} is outside the reference's src/`);
   return path.normalize(file);
@@ -77,8 +78,7 @@ export function formatWrongWay(why: string, files: { file: string; before: strin
   return `${why.trim()}\n${formatPatch(patches, FILE_HEADERS_ONLY)}${"\n"}`.replace(/\n+$/, "\n");
 }
 
-const hunkHeader = (hunk: StructuredPatch["hunks"][number]) =>
-  `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`;
+const hunkHeader = (hunk: StructuredPatch["hunks"][number]) => `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`;
 
 /** The first line a hunk takes away or, for a pure addition, the line it adds. */
 const hunkGist = (hunk: StructuredPatch["hunks"][number]) =>

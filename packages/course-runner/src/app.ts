@@ -80,7 +80,10 @@ export async function runCourse(course: string, open: (onKey: (key: Key) => void
     if (!id) return;
     try {
       watcher = watch(`${exerciseDir(id, course)}/src`, { recursive: true }, (_event, file) => {
-        const name = String(file ?? "").split(/[\\/]/).pop() ?? "";
+        const name =
+          String(file ?? "")
+            .split(/[\\/]/)
+            .pop() ?? "";
         if (file !== null && !SOURCE.test(name)) return;
         clearTimeout(settle);
         settle = setTimeout(() => {

@@ -108,7 +108,8 @@ function exerciseBody(state: ViewState, room: number, width: number): Line[] {
     return lines;
   }
   if (testing) lines.push(line(" Testing again… (below: the last run)", "yellow"));
-  else if (report.status === "pass") lines.push(line(` ✓ Every test passes: ${report.score}/${report.maxScore} points. Press n for the next exercise.`, "green"));
+  else if (report.status === "pass")
+    lines.push(line(` ✓ Every test passes: ${report.score}/${report.maxScore} points. Press n for the next exercise.`, "green"));
   else if (report.status === "error") lines.push(line(` ✗ Not graded: ${firstLines(report.message, 1)[0] ?? ""}`, "red"));
   else {
     const failing = report.tests.filter((test) => test.status === "fail").length;
@@ -127,7 +128,10 @@ function hintLines(hint: HintView | undefined, width: number): Line[] {
   const text = (value: string) => wrap(value, width - 4).map((row) => line(`   ${row}`));
   switch (hint.kind) {
     case "hint": {
-      const lines = [line(` Hint ${hint.index + 1} of ${hint.step.hints.length} · step ${hint.step.number}: ${hint.step.title}`, "cyan"), ...text(hint.step.hints[hint.index] ?? "")];
+      const lines = [
+        line(` Hint ${hint.index + 1} of ${hint.step.hints.length} · step ${hint.step.number}: ${hint.step.title}`, "cyan"),
+        ...text(hint.step.hints[hint.index] ?? ""),
+      ];
       if (hint.exhausted) lines.push(line(` That was the last hint of step ${hint.step.number}.`, "dim"));
       return lines;
     }
@@ -147,9 +151,18 @@ function listBody(state: ViewState, room: number): Line[] {
   const lines: Line[] = [line(" Exercises: ↑/↓ choose, Enter works on it, l or Esc goes back", "bold")];
   const rows = state.exercises.map((exercise, index) => {
     const mark = index === state.cursor ? "›" : " ";
-    const status = isFull(exercise) ? "✓ done" : exercise.id === state.testing ? "testing…" : exercise.report?.status === "error" ? "✗ not graded" : "";
+    const status = isFull(exercise)
+      ? "✓ done"
+      : exercise.id === state.testing
+        ? "testing…"
+        : exercise.report?.status === "error"
+          ? "✗ not graded"
+          : "";
     const current = exercise.id === state.current ? " ◀ current" : "";
-    return line(` ${mark} ${exercise.id.padEnd(32)} ${points(exercise).padStart(7)}  ${status}${current}`, index === state.cursor ? "inverse" : undefined);
+    return line(
+      ` ${mark} ${exercise.id.padEnd(32)} ${points(exercise).padStart(7)}  ${status}${current}`,
+      index === state.cursor ? "inverse" : undefined,
+    );
   });
   // Keep the cursor's row in view.
   const fit = Math.max(1, room - 1);

@@ -36,8 +36,7 @@ export interface ViewState {
   notice?: string;
 }
 
-export const isFull = (exercise: ExerciseState): boolean =>
-  !exercise.stale && exercise.report !== undefined && exercise.report.status === "pass";
+export const isFull = (exercise: ExerciseState): boolean => !exercise.stale && exercise.report !== undefined && exercise.report.status === "pass";
 
 export function totals(exercises: readonly ExerciseState[]) {
   let score = 0;

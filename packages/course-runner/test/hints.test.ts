@@ -42,7 +42,10 @@ describe("parseHints", () => {
     for (const id of exercises) {
       const steps = readHints(path.join(courseRoot, "exercises", id));
       expect(steps.length, id).toBeGreaterThan(0);
-      expect(steps.map((step) => step.number), id).toEqual(steps.map((_, index) => index + 1));
+      expect(
+        steps.map((step) => step.number),
+        id,
+      ).toEqual(steps.map((_, index) => index + 1));
       for (const step of steps) expect(step.hints.length, `${id} step ${step.number}`).toBeGreaterThan(0);
     }
   });

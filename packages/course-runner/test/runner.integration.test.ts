@@ -25,13 +25,19 @@ function start(): { pane: Pane; course: Course } {
 /** Quits with q and checks it ended well: exit code 0, and no process it started (test runs included) left. */
 async function quit(pane: Pane): Promise<string> {
   const running = descendants(pane.status().pid);
-  expect(running.some((p) => p.args.includes("course.js")), "the runner runs in the pane").toBe(true);
+  expect(
+    running.some((p) => p.args.includes("course.js")),
+    "the runner runs in the pane",
+  ).toBe(true);
   pane.keys("q");
   expect(await pane.waitForExit()).toBe(0);
   // A killed process is gone once the kernel has taken it down: a moment, polled.
   const deadline = Date.now() + 10_000;
   while (running.some((p) => isAlive(p.pid)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-  expect(running.filter((p) => isAlive(p.pid)), "no process of the runner outlives it").toEqual([]);
+  expect(
+    running.filter((p) => isAlive(p.pid)),
+    "no process of the runner outlives it",
+  ).toEqual([]);
   return pane.screen();
 }
 

@@ -6,8 +6,23 @@ import type { ViewState } from "../src/state.ts";
 
 const report = (id: string, failing: number, passing: number, message = "expected 1 to be 2"): GradedExercise => {
   const tests = [
-    ...Array.from({ length: failing }, (_, i) => ({ name: `${id} fails ${i} ${"very long name ".repeat(5)}`, file: "test/a.test.ts", status: "fail" as const, score: 0, maxScore: 2, message: `${message}\nsecond line\nthird line`, durationMs: 1 })),
-    ...Array.from({ length: passing }, (_, i) => ({ name: `${id} passes ${i}`, file: "test/a.test.ts", status: "pass" as const, score: 1, maxScore: 1, durationMs: 1 })),
+    ...Array.from({ length: failing }, (_, i) => ({
+      name: `${id} fails ${i} ${"very long name ".repeat(5)}`,
+      file: "test/a.test.ts",
+      status: "fail" as const,
+      score: 0,
+      maxScore: 2,
+      message: `${message}\nsecond line\nthird line`,
+      durationMs: 1,
+    })),
+    ...Array.from({ length: passing }, (_, i) => ({
+      name: `${id} passes ${i}`,
+      file: "test/a.test.ts",
+      status: "pass" as const,
+      score: 1,
+      maxScore: 1,
+      durationMs: 1,
+    })),
   ];
   const score = tests.reduce((s, t) => s + t.score, 0);
   const maxScore = tests.reduce((s, t) => s + t.maxScore, 0);
@@ -34,8 +49,18 @@ describe("render", () => {
     { columns: 200, rows: 60 },
   ]) {
     test(`fits a ${size.columns}×${size.rows} terminal, whatever it shows`, () => {
-      const hint = { kind: "hint" as const, step: { number: 1, title: "A step", hints: ["word ".repeat(400)], covers: [] }, index: 0, exhausted: true };
-      for (const view of [state(), state({ hint }), state({ view: "list", cursor: 11 }), state({ notice: "n moves on once every test passes: not yet." })]) {
+      const hint = {
+        kind: "hint" as const,
+        step: { number: 1, title: "A step", hints: ["word ".repeat(400)], covers: [] },
+        index: 0,
+        exhausted: true,
+      };
+      for (const view of [
+        state(),
+        state({ hint }),
+        state({ view: "list", cursor: 11 }),
+        state({ notice: "n moves on once every test passes: not yet." }),
+      ]) {
         const lines = render(view, size, false).split("\n");
         expect(lines.length).toBeLessThanOrEqual(size.rows);
         for (const line of lines) expect(line.length).toBeLessThanOrEqual(size.columns - 1);
@@ -66,7 +91,8 @@ describe("wrap", () => {
 
 describe("Your mistake has a name", () => {
   test("the screen names the known mistake the grader found, with its explanation", () => {
-    const explanation = "the line is a stack. release() hands the permit to the caller who arrived last (pop instead of shift), so an early caller can wait forever.";
+    const explanation =
+      "the line is a stack. release() hands the permit to the caller who arrived last (pop instead of shift), so an early caller can wait forever.";
     const screen = render(state({ mistake: { name: "lifo-waiters", explanation } }), { columns: 80, rows: 30 }, false);
     // Wrapped to the terminal's width, on lines of its own.
     expect(screen).toContain("\n Your mistake has a name: lifo-waiters. the line is a stack.");

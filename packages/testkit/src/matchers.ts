@@ -44,14 +44,7 @@ const byStart = (spans: readonly Span[]) => [...spans].sort((a, b) => a.startSeq
 const endTime = (span: Span) => (span.end === undefined ? "(still running)" : `${span.end}ms`);
 
 /** Messages are built only when needed: they may describe spans that exist only on failure. */
-function result(
-  state: unknown,
-  subject: unknown,
-  pass: boolean,
-  spans: readonly Span[],
-  ifFailed: () => string,
-  ifNegatedFailed: () => string,
-) {
+function result(state: unknown, subject: unknown, pass: boolean, spans: readonly Span[], ifFailed: () => string, ifNegatedFailed: () => string) {
   return {
     pass,
     message: () => (pass ? ifNegatedFailed() : ifFailed()) + (hasTimeline(customMessage(state)) ? "" : timeline(spans, subject)),
@@ -87,7 +80,14 @@ export const timelineMatchers = {
     const spans = byStart(spansOf(subject));
     const noun = nouns(subject);
     if (spans.length < 2) {
-      return result(this, subject, false, spans, () => `Expected at least 2 ${noun.many} running together, but only ${spans.length} ${noun.made}.`, () => "");
+      return result(
+        this,
+        subject,
+        false,
+        spans,
+        () => `Expected at least 2 ${noun.many} running together, but only ${spans.length} ${noun.made}.`,
+        () => "",
+      );
     }
     const finishedFirst = spans.find((s) => s.end !== undefined && spans.some((t) => endedBefore(s, t)));
     const lateStarter = finishedFirst && spans.find((t) => endedBefore(finishedFirst, t));
@@ -145,8 +145,8 @@ export const timelineMatchers = {
       spans,
       () =>
         peak < count
-        ? `Expected ${count} in flight at once, but there were never more than ${peak}: the limit was not fully used.`
-        : `Expected at most ${count} in flight at once, but ${peak} were in flight at ${at}ms.`,
+          ? `Expected ${count} in flight at once, but there were never more than ${peak}: the limit was not fully used.`
+          : `Expected at most ${count} in flight at once, but ${peak} were in flight at ${at}ms.`,
       () => `Expected the peak in flight not to be ${count}, but it was.`,
     );
   },

@@ -3,7 +3,17 @@
 // time, short waits: every assertion is about what happened and in which
 // order, never about how long it took.
 import { afterEach, describe, expect, test } from "vitest";
-import { DEMO_BROKEN, DEMO_OK, describeError, loadFailure, notWrittenYet, runDemo, startDemoServer, whereInSrc, type DemoServer } from "../src/demo/index.ts";
+import {
+  DEMO_BROKEN,
+  DEMO_OK,
+  describeError,
+  loadFailure,
+  notWrittenYet,
+  runDemo,
+  startDemoServer,
+  whereInSrc,
+  type DemoServer,
+} from "../src/demo/index.ts";
 
 const clock = () => {
   const origin = performance.now();
@@ -126,17 +136,31 @@ describe("what a demo says about an error", () => {
 
   test("code that cannot be loaded is named by its file and line, with what Node said, and no loader stack", () => {
     const loadError = (code: string, message: string, first: string) =>
-      Object.assign(new SyntaxError(message), { code, stack: `${first}\nenum Kind { A }\n^^^^\n\nSyntaxError [${code}]: ${message}\n    at parseTypeScript (node:internal/modules/typescript:68:40)` });
-    expect(loadFailure(loadError("ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX", "TypeScript enum is not supported in strip-only mode", "/home/s/course/exercises/02-x/src/fetch-json.ts:1"))).toBe(
+      Object.assign(new SyntaxError(message), {
+        code,
+        stack: `${first}\nenum Kind { A }\n^^^^\n\nSyntaxError [${code}]: ${message}\n    at parseTypeScript (node:internal/modules/typescript:68:40)`,
+      });
+    expect(
+      loadFailure(
+        loadError(
+          "ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX",
+          "TypeScript enum is not supported in strip-only mode",
+          "/home/s/course/exercises/02-x/src/fetch-json.ts:1",
+        ),
+      ),
+    ).toBe(
       "Your code could not be loaded: src/fetch-json.ts:1 uses TypeScript that Node cannot run by stripping the types (TypeScript enum is not supported in strip-only mode).\n" +
         "The demo runs your code with Node itself, which takes only erasable TypeScript: a union of strings instead of an enum, plain fields instead of parameter properties.",
     );
-    expect(loadFailure(loadError("ERR_INVALID_TYPESCRIPT_SYNTAX", "Expected ',', got '}'", "/home/s/course/exercises/02-x/src/fetch-json.ts:3"))).toBe(
-      "Your code could not be loaded: a syntax error at src/fetch-json.ts:3: Expected ',', got '}'",
+    expect(
+      loadFailure(loadError("ERR_INVALID_TYPESCRIPT_SYNTAX", "Expected ',', got '}'", "/home/s/course/exercises/02-x/src/fetch-json.ts:3")),
+    ).toBe("Your code could not be loaded: a syntax error at src/fetch-json.ts:3: Expected ',', got '}'");
+    const missing = Object.assign(
+      new Error("Cannot find module '/c/exercises/02-x/src/nothing.ts' imported from /c/exercises/02-x/src/fetch-json.ts"),
+      {
+        code: "ERR_MODULE_NOT_FOUND",
+      },
     );
-    const missing = Object.assign(new Error("Cannot find module '/c/exercises/02-x/src/nothing.ts' imported from /c/exercises/02-x/src/fetch-json.ts"), {
-      code: "ERR_MODULE_NOT_FOUND",
-    });
     expect(loadFailure(missing)).toBe("Your code could not be loaded: src/fetch-json.ts imports src/nothing.ts, which does not exist.");
     expect(loadFailure(new TypeError("x is not a function"))).toBeUndefined();
   });
@@ -253,7 +277,8 @@ describe("runDemo", () => {
     const { code, lines } = await run(async () => {
       throw Object.assign(new SyntaxError("Expected ',', got '}'"), {
         code: "ERR_INVALID_TYPESCRIPT_SYNTAX",
-        stack: "/c/exercises/02-x/src/fetch-json.ts:3\n}\n^\n\nSyntaxError: Expected ',', got '}'\n    at parseTypeScript (node:internal/modules/typescript:72:36)",
+        stack:
+          "/c/exercises/02-x/src/fetch-json.ts:3\n}\n^\n\nSyntaxError: Expected ',', got '}'\n    at parseTypeScript (node:internal/modules/typescript:72:36)",
       });
     });
     expect(code).toBe(DEMO_OK);

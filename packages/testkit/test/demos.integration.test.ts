@@ -90,7 +90,7 @@ const stories: Record<string, { parts: number; story: (string | RegExp)[]; also?
       "gather rejected with Error: task B failed",
       "task A: done",
       "task C: done",
-      '3. gather with { returnErrors: true }',
+      "3. gather with { returnErrors: true }",
       'gather resolved: ["task A result", Error(task B failed), "task C result"]',
       "lazy(fn) made; started: false",
       "still nobody awaited it; started: false",
@@ -141,7 +141,12 @@ const stories: Record<string, { parts: number; story: (string | RegExp)[]; also?
       "scrapeUrls rejected with Error: the caller gave up",
       /Requests the server saw aborted: \/\w+/,
     ],
-    also: [/onResult: \/slow +failed: timeout after 500 ms/, /onResult: \/down +failed: fetch failed/, /onResult: \/missing +404 /, /onResult: \/error +500 /],
+    also: [
+      /onResult: \/slow +failed: timeout after 500 ms/,
+      /onResult: \/down +failed: fetch failed/,
+      /onResult: \/missing +404 /,
+      /onResult: \/error +500 /,
+    ],
   },
   "07": {
     parts: 3,
@@ -241,7 +246,10 @@ describe("npm run demo", () => {
     expect(exercises.length).toBeGreaterThanOrEqual(11);
     for (const id of exercises) {
       const dir = path.join(root, "exercises", id);
-      const manifest = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { scripts?: Record<string, string>; course?: { given?: string[] } };
+      const manifest = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as {
+        scripts?: Record<string, string>;
+        course?: { given?: string[] };
+      };
       expect(existsSync(path.join(dir, "demo.ts")), `${id}/demo.ts`).toBe(true);
       expect(manifest.scripts?.demo, `${id}'s demo script`).toBe("node ../../packages/testkit/bin/demo.js");
       const demoFiles = readdirSync(dir).filter((name) => /^demo.*\.ts$/.test(name));
@@ -264,7 +272,13 @@ describe("npm run demo", () => {
       for (const line of also) expectInOrder(out, [line]);
       // An unhandled rejection only where the story shows one (11's legacy code).
       const showsUnhandled = also.some((line) => String(line).includes("unhandled rejection"));
-      const never = ["not written yet", "still waiting after", "The demo itself failed", "uncaught exception", ...(showsUnhandled ? [] : ["unhandled rejection"])];
+      const never = [
+        "not written yet",
+        "still waiting after",
+        "The demo itself failed",
+        "uncaught exception",
+        ...(showsUnhandled ? [] : ["unhandled rejection"]),
+      ];
       for (const text of never) expect(out).not.toContain(text);
       expect(out.trimEnd().split("\n").at(-1)).toMatch(new RegExp(`^Finished in ${seconds} of real time\\.$`));
     });

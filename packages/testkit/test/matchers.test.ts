@@ -17,8 +17,7 @@ function errorOf(assertion: () => void): Error {
 const failureOf = (assertion: () => void) => errorOf(assertion).message;
 
 /** The `at …` lines of an error's stack (the message, which may quote some, left out). */
-const framesOf = (error: Error) =>
-  (error.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at "));
+const framesOf = (error: Error) => (error.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at "));
 
 async function oneAfterAnother() {
   for (const path of ["/a", "/b"]) await (await fetch(api.url(path))).json();
@@ -52,9 +51,7 @@ describe("timeline matchers", () => {
     api.get("/b", { json: 2, after: 1000 });
     await clock.advance(200);
     await clock.settle(Promise.all([fetch(api.url("/a")), fetch(api.url("/b"))]));
-    expect(failureOf(() => expect(api).toHaveHadAtMostInFlight(1))).toContain(
-      "Expected at most 1 in flight at once, but 2 were in flight at 200ms.",
-    );
+    expect(failureOf(() => expect(api).toHaveHadAtMostInFlight(1))).toContain("Expected at most 1 in flight at once, but 2 were in flight at 200ms.");
     expect(failureOf(() => expect(api).toHavePeakInFlight(3))).toContain("the limit was not fully used");
   });
 
@@ -133,4 +130,3 @@ describe("outcome matchers", () => {
     expect(framesOf(errorOf(() => reasonOf(resolved)))[0]).toContain("matchers.test.ts");
   });
 });
-

@@ -14,10 +14,7 @@ const span = (label: string, start: number, end: number | undefined, seq: number
 
 describe("renderTimeline", () => {
   test("draws one row per span, time across, and the count in flight", () => {
-    const chart = renderTimeline(
-      [span("GET /a", 0, 1000, 1), span("GET /b", 1000, 2000, 2), span("GET /slow", 0, 500, 3, "aborted")],
-      { now: 2000 },
-    );
+    const chart = renderTimeline([span("GET /a", 0, 1000, 1), span("GET /b", 1000, 2000, 2), span("GET /slow", 0, 500, 3, "aborted")], { now: 2000 });
     expect(chart).toBe(
       [
         "time (ms)  0         500       1000      1500      2000",

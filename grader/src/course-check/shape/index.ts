@@ -22,6 +22,7 @@ export function shapeProblems(id: string, root = courseRoot): ShapeProblem[] {
 /** The shape as lines of the course check: one line when it holds, one per problem when not. */
 export function shapeFindings(id: string, root = courseRoot): Finding[] {
   const problems = shapeProblems(id, root);
-  if (problems.length === 0) return [{ ok: true, subject: "shape", detail: "README, HINTS, src/, test/ imports, configs and solution laid out as CONTRIBUTING.md says" }];
+  if (problems.length === 0)
+    return [{ ok: true, subject: "shape", detail: "README, HINTS, src/, test/ imports, configs and solution laid out as CONTRIBUTING.md says" }];
   return problems.map((p) => ({ ok: false, subject: "shape", detail: `${p.file} ${p.message}` }));
 }

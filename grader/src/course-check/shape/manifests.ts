@@ -40,9 +40,17 @@ function sameAsModel(root: string, file: string, modelFile: string): ShapeProble
   const ours = text.replace(/\n$/, "").split("\n");
   const theirs = model.replace(/\n$/, "").split("\n");
   const line = ours.findIndex((l, i) => l !== theirs[i]);
-  if (line === -1 && ours.length === theirs.length) return [{ file: shown(root, file), message: `differs from the model, ${shown(root, modelFile)}, only in the newline at its end: copy it unchanged` }];
+  if (line === -1 && ours.length === theirs.length)
+    return [
+      { file: shown(root, file), message: `differs from the model, ${shown(root, modelFile)}, only in the newline at its end: copy it unchanged` },
+    ];
   const at = line === -1 ? ours.length : line;
-  return [{ file: shown(root, file), message: `differs from the model, ${shown(root, modelFile)}, at line ${at + 1} (${json(ours[at])} where the model has ${json(theirs[at])}): copy it unchanged` }];
+  return [
+    {
+      file: shown(root, file),
+      message: `differs from the model, ${shown(root, modelFile)}, at line ${at + 1} (${json(ours[at])} where the model has ${json(theirs[at])}): copy it unchanged`,
+    },
+  ];
 }
 
 /** Top-level fields: the model's, but for the package's own name, description and `course`. */
@@ -50,12 +58,14 @@ function fieldProblems(root: string, file: string, ours: Manifest, model: Manife
   const problems: ShapeProblem[] = [];
   for (const key of new Set([...Object.keys(model), ...Object.keys(ours), ...Object.keys(expect)])) {
     if (key === "description") {
-      if (typeof ours.description !== "string" || ours.description.trim() === "") problems.push({ file: shown(root, file), message: "has no description: one line saying what the package is" });
+      if (typeof ours.description !== "string" || ours.description.trim() === "")
+        problems.push({ file: shown(root, file), message: "has no description: one line saying what the package is" });
       continue;
     }
     if (key === "course" || (OWN_FIELDS.has(key) && !(key in expect))) continue;
     const wanted = key in expect ? expect[key] : model[key];
-    if (!isDeepStrictEqual(ours[key], wanted)) problems.push({ file: shown(root, file), message: `has "${key}": ${json(ours[key])} where the model's shape needs ${json(wanted)}` });
+    if (!isDeepStrictEqual(ours[key], wanted))
+      problems.push({ file: shown(root, file), message: `has "${key}": ${json(ours[key])} where the model's shape needs ${json(wanted)}` });
   }
   return problems;
 }
@@ -73,12 +83,17 @@ function exerciseManifestProblems({ root, id, exercise, model }: ShapeContext): 
   const scripts = hasDemo && demo !== undefined ? { ...modelScripts, demo } : modelScripts;
   problems.push(...fieldProblems(root, file, ours, theirs, { name: `@course/exercise-${id}`, scripts }));
   if (!hasDemo && !(id in WITHOUT_DEMO)) {
-    problems.push({ file: shown(root, path.join(exercise, "demo.ts")), message: "is missing: from 02 on, an exercise has a demo (npm run demo) telling its story with the student's code (CONTRIBUTING.md)" });
+    problems.push({
+      file: shown(root, path.join(exercise, "demo.ts")),
+      message: "is missing: from 02 on, an exercise has a demo (npm run demo) telling its story with the student's code (CONTRIBUTING.md)",
+    });
   }
   const course = ours.course ?? {};
-  for (const key of Object.keys(course).filter((k) => !COURSE_FIELDS.has(k))) problems.push({ file: at, message: `has course.${key}, which nothing reads: course holds only ${[...COURSE_FIELDS].join(" and ")}` });
+  for (const key of Object.keys(course).filter((k) => !COURSE_FIELDS.has(k)))
+    problems.push({ file: at, message: `has course.${key}, which nothing reads: course holds only ${[...COURSE_FIELDS].join(" and ")}` });
   // That demo.ts is listed is the given files' rule (stubs.ts): a .ts file beside the configs is given.
-  if (!Array.isArray(course.given) || course.given.some((g) => typeof g !== "string")) problems.push({ file: at, message: 'has no course.given list: the files the contract gives, e.g. ["src/http-error.ts", "demo.ts"]' });
+  if (!Array.isArray(course.given) || course.given.some((g) => typeof g !== "string"))
+    problems.push({ file: at, message: 'has no course.given list: the files the contract gives, e.g. ["src/http-error.ts", "demo.ts"]' });
   const allowed = SANDBOX_GRANTS[id];
   if (course.sandbox !== undefined || allowed) {
     if (!isDeepStrictEqual(course.sandbox, allowed?.grants)) {
@@ -101,7 +116,11 @@ function solutionManifestProblems({ root, id, solution, model }: ShapeContext): 
   if (!ours || !theirs) return problems;
   const rename = (value: unknown) => JSON.parse(JSON.stringify(value).replaceAll(model.id, id)) as unknown;
   problems.push(...fieldProblems(root, file, ours, theirs, { name: `@course/solution-${id}`, devDependencies: rename(theirs.devDependencies) }));
-  if (ours.course !== undefined) problems.push({ file: shown(root, file), message: "has a course field: what an exercise gives or needs is said in the exercise's package.json only" });
+  if (ours.course !== undefined)
+    problems.push({
+      file: shown(root, file),
+      message: "has a course field: what an exercise gives or needs is said in the exercise's package.json only",
+    });
   return problems;
 }
 

@@ -36,14 +36,28 @@ function wrongWayProblems(root: string, dir: string): ShapeProblem[] {
   for (const name of [...entries(dir, "file"), ...entries(dir, "dir")]) {
     const file = path.join(dir, name);
     if (!name.endsWith(".patch")) {
-      problems.push({ file: shown(root, file), message: "is not a <name>.patch: the course check runs only patches, so this wrong way would never be checked" });
+      problems.push({
+        file: shown(root, file),
+        message: "is not a <name>.patch: the course check runs only patches, so this wrong way would never be checked",
+      });
       continue;
     }
     const why = wrongWayHeader(readText(file) ?? "");
-    if (why === undefined) problems.push({ file: shown(root, file), message: 'holds no diff (no "--- a/<file>" line): a wrong way is a patch against the reference\'s src/' });
-    else if (why === "") problems.push({ file: shown(root, file), message: 'has no header: above the diff, say "Wrong: …", what goes wrong and why a student might write it' });
+    if (why === undefined)
+      problems.push({
+        file: shown(root, file),
+        message: 'holds no diff (no "--- a/<file>" line): a wrong way is a patch against the reference\'s src/',
+      });
+    else if (why === "")
+      problems.push({
+        file: shown(root, file),
+        message: 'has no header: above the diff, say "Wrong: …", what goes wrong and why a student might write it',
+      });
     else if (!why.startsWith("Wrong:")) {
-      problems.push({ file: shown(root, file), message: `its header starts ${JSON.stringify(why.slice(0, 40))}: start it with "Wrong:", then what goes wrong (a student whose failures match reads it)` });
+      problems.push({
+        file: shown(root, file),
+        message: `its header starts ${JSON.stringify(why.slice(0, 40))}: start it with "Wrong:", then what goes wrong (a student whose failures match reads it)`,
+      });
     }
   }
   return problems;

@@ -37,9 +37,14 @@ function indexProblems({ root, exercise }: ShapeContext): ShapeProblem[] {
     .filter((s) => s !== "");
   return statements.flatMap((statement): ShapeProblem[] => {
     const match = RE_EXPORT.exec(statement);
-    if (!match) return [{ file: at, message: `re-exports the public names and nothing else, but holds \`${statement.slice(0, 80)}\`: move it to a file of its own` }];
+    if (!match)
+      return [
+        { file: at, message: `re-exports the public names and nothing else, but holds \`${statement.slice(0, 80)}\`: move it to a file of its own` },
+      ];
     const target = match[2]!;
-    return readText(path.join(exercise, "src", target)) === undefined ? [{ file: at, message: `re-exports from ./${target}, which is not in src/` }] : [];
+    return readText(path.join(exercise, "src", target)) === undefined
+      ? [{ file: at, message: `re-exports from ./${target}, which is not in src/` }]
+      : [];
   });
 }
 
@@ -58,17 +63,29 @@ function stubProblems({ root, id, exercise }: ShapeContext, name: string): Shape
           : `has ${todos} \`// TODO:\` lines: a stub has exactly one, the one place to start (what each part does belongs in its doc comment)`,
     });
   }
-  if (GIVEN_DOC.test(text)) problems.push({ file: at, message: "has a `/** Given: … */` doc but is not listed in course.given (package.json): list it, or drop the doc if the student writes it" });
+  if (GIVEN_DOC.test(text))
+    problems.push({
+      file: at,
+      message: "has a `/** Given: … */` doc but is not listed in course.given (package.json): list it, or drop the doc if the student writes it",
+    });
   const throws = [...text.matchAll(STUB_THROW)].map((m) => m[2]!);
   if (throws.length === 0) {
     if (!STUBS_WITHOUT_THROW[id]?.files.includes(name)) {
-      problems.push({ file: at, message: `has no stub that throws: each unwritten function throws new Error("TODO: implement X in src/${name}") (a promise-returning one is async, so it rejects)` });
+      problems.push({
+        file: at,
+        message: `has no stub that throws: each unwritten function throws new Error("TODO: implement X in src/${name}") (a promise-returning one is async, so it rejects)`,
+      });
     }
   }
   for (const message of throws) {
     const match = STUB_MESSAGE.exec(message);
-    if (!match) problems.push({ file: at, message: `throws "${message}": say "TODO: implement X in src/${name}" (npm run demo reads what is not written yet from it)` });
-    else if (match[2] !== `src/${name}`) problems.push({ file: at, message: `throws "${message}", which names ${match[2]}: name this file, src/${name}` });
+    if (!match)
+      problems.push({
+        file: at,
+        message: `throws "${message}": say "TODO: implement X in src/${name}" (npm run demo reads what is not written yet from it)`,
+      });
+    else if (match[2] !== `src/${name}`)
+      problems.push({ file: at, message: `throws "${message}", which names ${match[2]}: name this file, src/${name}` });
   }
   return problems;
 }
@@ -81,14 +98,21 @@ function givenProblems({ root, exercise }: ShapeContext): ShapeProblem[] {
   for (const rel of listed) {
     const file = path.join(exercise, "src", rel);
     const text = readText(file);
-    if (text === undefined) problems.push({ file: shown(root, manifest), message: `course.given lists ${shown(exercise, file)}, which does not exist` });
+    if (text === undefined)
+      problems.push({ file: shown(root, manifest), message: `course.given lists ${shown(exercise, file)}, which does not exist` });
     else if (!rel.startsWith("..") && !GIVEN_DOC.test(text)) {
-      problems.push({ file: shown(root, file), message: "is listed in course.given but has no `/** Given: … */` doc comment: say what it gives and that the student does not write it" });
+      problems.push({
+        file: shown(root, file),
+        message: "is listed in course.given but has no `/** Given: … */` doc comment: say what it gives and that the student does not write it",
+      });
     }
   }
   const listedTop = new Set(listed.filter((rel) => rel.startsWith("..")).map((rel) => path.basename(rel)));
   for (const name of entries(exercise, "file").filter((n) => n.endsWith(".ts") && n !== "vitest.config.ts" && !listedTop.has(n))) {
-    problems.push({ file: shown(root, path.join(exercise, name)), message: "is not listed in course.given (package.json): a file beside the exercise's configs is given (demo.ts) or does not belong there" });
+    problems.push({
+      file: shown(root, path.join(exercise, name)),
+      message: "is not listed in course.given (package.json): a file beside the exercise's configs is given (demo.ts) or does not belong there",
+    });
   }
   return problems;
 }

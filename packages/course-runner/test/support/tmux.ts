@@ -31,7 +31,10 @@ export class Pane {
    * Runs `command` (a shell command line) in a terminal of `columns` × `rows`;
    * the pane stays after it exits, its exit code printed last.
    */
-  static start(command: string, { columns = 100, rows = 30, cwd, env }: { columns?: number; rows?: number; cwd: string; env?: NodeJS.ProcessEnv }): Pane {
+  static start(
+    command: string,
+    { columns = 100, rows = 30, cwd, env }: { columns?: number; rows?: number; cwd: string; env?: NodeJS.ProcessEnv },
+  ): Pane {
     const dir = mkdtempSync(path.join(tmpdir(), "course-runner-tmux-"));
     const config = path.join(dir, "tmux.conf");
     writeFileSync(config, "set -g remain-on-exit on\nset -g status off\n");
@@ -79,7 +82,11 @@ export class Pane {
 
   /** Waits for a screen that shows `text`. */
   waitForText(text: string | RegExp, deadlineMs?: number): Promise<string> {
-    return this.waitFor(`${String(text)} on the screen`, (screen) => (typeof text === "string" ? screen.includes(text) : text.test(screen)), deadlineMs);
+    return this.waitFor(
+      `${String(text)} on the screen`,
+      (screen) => (typeof text === "string" ? screen.includes(text) : text.test(screen)),
+      deadlineMs,
+    );
   }
 
   async waitForExit(deadlineMs = 30_000): Promise<number | undefined> {

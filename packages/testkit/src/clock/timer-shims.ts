@@ -67,10 +67,12 @@ function scheduled<T>(schedule: Schedule, value: T, signal: AbortSignal | undefi
   });
 }
 
-const afterDelay = (ms: number): Schedule => (done) => {
-  const id = globalThis.setTimeout(done, ms);
-  return () => globalThis.clearTimeout(id);
-};
+const afterDelay =
+  (ms: number): Schedule =>
+  (done) => {
+    const id = globalThis.setTimeout(done, ms);
+    return () => globalThis.clearTimeout(id);
+  };
 
 const onNextTurn: Schedule = (done) => {
   const id = globalThis.setImmediate(done);
@@ -95,10 +97,13 @@ async function* ticks<T = void>(delay = 1, value?: T, options: TimerOptions = {}
   if (signal?.aborted) throw new AbortError(signal.reason);
   let pending = 0;
   let wake: (() => void) | undefined;
-  const id = globalThis.setInterval(() => {
-    pending++;
-    wake?.();
-  }, validateDelay("setInterval", delay));
+  const id = globalThis.setInterval(
+    () => {
+      pending++;
+      wake?.();
+    },
+    validateDelay("setInterval", delay),
+  );
   const onAbort = () => wake?.();
   signal?.addEventListener("abort", onAbort);
   try {

@@ -16,9 +16,7 @@ const realTurn = () => new Promise<void>((resolve) => realSetImmediate(resolve))
 
 /** What became of a promise on the virtual clock, and when (ms since the test began). */
 export type Settled<T> =
-  | { status: "fulfilled"; value: T; at: number }
-  | { status: "rejected"; reason: unknown; at: number }
-  | { status: "pending"; at: number };
+  { status: "fulfilled"; value: T; at: number } | { status: "rejected"; reason: unknown; at: number } | { status: "pending"; at: number };
 
 export interface SettleOptions {
   /** How much virtual time to allow before giving up and reporting "pending". Default 60 000 ms. */
@@ -41,16 +39,7 @@ export interface VirtualClock {
   pendingTimers(): number;
 }
 
-const FAKED = [
-  "setTimeout",
-  "clearTimeout",
-  "setInterval",
-  "clearInterval",
-  "setImmediate",
-  "clearImmediate",
-  "Date",
-  "performance",
-] as const;
+const FAKED = ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "setImmediate", "clearImmediate", "Date", "performance"] as const;
 
 let settling = false;
 

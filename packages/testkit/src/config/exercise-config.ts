@@ -24,9 +24,7 @@ function srcChainPlugin(chain: SrcChain, overlays: readonly string[]): Plugin {
     resolveId(source, importer) {
       if (!importer) return null;
       if (TEST_TOOLS.test(source) && inOverlay(importer)) {
-        throw new Error(
-          `${path.basename(importer)} imports "${source}": code under test may not use the test tools. Remove that import.`,
-        );
+        throw new Error(`${path.basename(importer)} imports "${source}": code under test may not use the test tools. Remove that import.`);
       }
       return resolveInChain(chain, source, importer) ?? null;
     },

@@ -100,7 +100,12 @@ export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 export function preview(value: unknown, max = 90): string {
   let text: string;
   try {
-    text = value === undefined ? "undefined" : typeof value === "bigint" ? `${value}n` : (JSON.stringify(value, (_, v: unknown) => (typeof v === "bigint" ? `${v}n` : v)) ?? String(value));
+    text =
+      value === undefined
+        ? "undefined"
+        : typeof value === "bigint"
+          ? `${value}n`
+          : (JSON.stringify(value, (_, v: unknown) => (typeof v === "bigint" ? `${v}n` : v)) ?? String(value));
   } catch {
     text = String(value);
   }
@@ -184,7 +189,9 @@ export async function runDemo(options: RunDemoOptions, body: (demo: Demo) => Pro
     }
     for (const { countLabel, recorder } of recorders) {
       if (recorder.spans.length === 0) continue;
-      charts.push(`What ran when (real time, this run):\n${renderTimeline(recorder.spans, { now: at, countLabel, marks: server?.requests.length ? [] : marks })}`);
+      charts.push(
+        `What ran when (real time, this run):\n${renderTimeline(recorder.spans, { now: at, countLabel, marks: server?.requests.length ? [] : marks })}`,
+      );
     }
     for (const chart of charts) {
       write("");

@@ -16,9 +16,7 @@ export interface DemoRequest extends Span {
 }
 
 /** What the server reports as it happens, for the demo's log. */
-export type DemoServerEvent =
-  | { kind: "arrived"; request: DemoRequest }
-  | { kind: "answered" | "aborted" | "failed"; request: DemoRequest };
+export type DemoServerEvent = { kind: "arrived"; request: DemoRequest } | { kind: "answered" | "aborted" | "failed"; request: DemoRequest };
 
 export interface DemoServerOptions {
   /** The clock the records use: real milliseconds since some origin. */
@@ -100,14 +98,18 @@ export async function startDemoServer(routes: Record<string, Route>, options: De
       record.endSeq = nextSeq();
       record.outcome = outcome;
       record.note = note(round(record.end));
-      onEvent?.({ kind: outcome === "aborted" ? "aborted" : outcome === "failed" && record.status === undefined ? "failed" : "answered", request: record });
+      onEvent?.({
+        kind: outcome === "aborted" ? "aborted" : outcome === "failed" && record.status === undefined ? "failed" : "answered",
+        request: record,
+      });
     };
 
     const key = routes[path] !== undefined ? path : url.pathname;
     const route = routes[key];
     const attempt = attempts.get(key) ?? 0;
     attempts.set(key, attempt + 1);
-    const reply: Reply = route === undefined ? { status: 404, text: `no page at ${path} in this demo` } : pickReply(route, toRequest(req, url), attempt);
+    const reply: Reply =
+      route === undefined ? { status: 404, text: `no page at ${path} in this demo` } : pickReply(route, toRequest(req, url), attempt);
 
     let timer: NodeJS.Timeout | undefined;
     // The client went away before the answer was sent: it aborted the request.

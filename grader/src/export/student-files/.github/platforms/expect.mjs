@@ -54,7 +54,11 @@ function declaredTests(root, id) {
 function inShell(command) {
   if (process.platform === "win32") {
     // -Command's own exit code is 0 or 1: pass on the command's.
-    return { name: "Windows PowerShell", file: "powershell.exe", args: ["-NoLogo", "-NoProfile", "-NonInteractive", "-Command", `${command}; exit $LASTEXITCODE`] };
+    return {
+      name: "Windows PowerShell",
+      file: "powershell.exe",
+      args: ["-NoLogo", "-NoProfile", "-NonInteractive", "-Command", `${command}; exit $LASTEXITCODE`],
+    };
   }
   return { name: "sh", file: "/bin/sh", args: ["-c", command] };
 }
@@ -105,12 +109,17 @@ function testFailures(ran, root) {
   if (ran.code === 0 && !ran.signal) problems.push("it exited with code 0: against the stubs, every test must fail");
   const counted = allFailed(ran.output, "Tests");
   if (!counted) problems.push('vitest\'s summary has no "Tests  N failed (N)" line: not every test ran and failed');
-  else if (counted.failed !== counted.total || counted.total !== tests.length) problems.push(`vitest counted ${counted.failed} failed of ${counted.total} tests; the exercises declare ${tests.length}`);
+  else if (counted.failed !== counted.total || counted.total !== tests.length)
+    problems.push(`vitest counted ${counted.failed} failed of ${counted.total} tests; the exercises declare ${tests.length}`);
   const countedFiles = allFailed(ran.output, "Test Files");
   if (!countedFiles) problems.push('vitest\'s summary has no "Test Files  N failed (N)" line');
-  else if (countedFiles.total !== testFiles) problems.push(`vitest counted ${countedFiles.total} test files, the exercises' tests are in ${testFiles}`);
+  else if (countedFiles.total !== testFiles)
+    problems.push(`vitest counted ${countedFiles.total} test files, the exercises' tests are in ${testFiles}`);
   // Each failing test is named on a line of its own: "FAIL  test/x.test.ts:9 > block > name".
-  const named = ran.output.split("\n").filter((line) => /\bFAIL\b/.test(line)).map((line) => line.trimEnd());
+  const named = ran.output
+    .split("\n")
+    .filter((line) => /\bFAIL\b/.test(line))
+    .map((line) => line.trimEnd());
   const unnamed = tests.filter((test) => !named.some((line) => line.endsWith(`> ${test.name}`)));
   if (unnamed.length > 0) {
     problems.push(`${unnamed.length} of ${tests.length} tests are not named as failing, e.g. "${unnamed[0].name}"`);
@@ -119,7 +128,10 @@ function testFailures(ran, root) {
   if (ids.length === 1 && !/^ Type check {2}✓ no type errors in src\/$/m.test(ran.output)) {
     problems.push('the type check after the tests did not say "✓ no type errors in src/"');
   }
-  return { problems, summary: `the ${tests.length} tests of ${ids.length === 1 ? ids[0] : `all ${ids.length} exercises`} ran and failed, each named (it ${ended(ran)})` };
+  return {
+    problems,
+    summary: `the ${tests.length} tests of ${ids.length === 1 ? ids[0] : `all ${ids.length} exercises`} ran and failed, each named (it ${ended(ran)})`,
+  };
 }
 
 function graded(ran, root, command) {
