@@ -14,8 +14,9 @@ export const NOT_MUTATED: Readonly<Record<string, Readonly<Record<string, string
 
 /**
  * Stryker's `mutate` list for an exercise: every TypeScript file of its
- * reference's src/, but the files above. Named one by one: a "!" pattern beside
- * a glob did not keep a file out here.
+ * reference's src/, but the files above, named one by one. (After a file is
+ * left out, rebuild the exercise's incremental report with --force or by
+ * deleting it: the old report brought the file's mutants back here.)
  */
 export function mutatePatterns(id: string, root = courseRoot): string[] {
   const skipped = NOT_MUTATED[id] ?? {};
