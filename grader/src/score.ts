@@ -1,5 +1,5 @@
 import { cut, MESSAGE_LIMIT } from "./cut.ts";
-import type { CollectedTest } from "./run/messages.ts";
+import type { CollectedTest, TestFigures } from "./run/messages.ts";
 import type { RunResult } from "./run/run-tests.ts";
 
 export interface TestReport {
@@ -12,6 +12,8 @@ export interface TestReport {
   /** Why it failed: written by the code under test as much as by the test, so cut to MESSAGE_LIMIT. */
   message?: string;
   durationMs: number;
+  /** Its virtual-time figures (makespan, peak in flight, requests), when the test kit recorded them. */
+  figures?: TestFigures;
 }
 
 export interface ExerciseReport {
@@ -119,6 +121,7 @@ export function scoreRun(
       durationMs: outcome?.durationMs ?? 0,
     };
     if (test.line !== undefined) report.line = test.line;
+    if (outcome?.figures) report.figures = outcome.figures;
     if (!passed) report.message = cut(outcome?.message ?? (error ? `not graded: ${error}` : "did not run"), MESSAGE_LIMIT);
     return report;
   });

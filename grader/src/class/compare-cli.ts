@@ -7,6 +7,7 @@ import { UsageError } from "../grade/usage-error.ts";
 import { gradeClass } from "./class-run.ts";
 import { comparedAsClass, compareText, srcDiff, studentOf, type Compared } from "./compare.ts";
 import { diffSectionHtml, reportHtml } from "./report-html.ts";
+import { timelinesSectionHtml } from "./compare-timelines.ts";
 import { readClassReport } from "./merge.ts";
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,7 +23,8 @@ Options:
   --class FILE    a class.json written by npm run class: its students can be named
   --diff ID       also print the code of exercise ID, A's against B's, as a diff
   --all           list every test, not only those whose results differ
-  --html FILE     also write them as a page: the report's tables for these submissions, and the diff
+  --html FILE     also write them as a page: the report's tables for these submissions,
+                  each test's requests as timelines side by side, and the diff
   --exercise ID   compare only this exercise (repeatable; for folders graded now)
   --course DIR    grade against another course's pristine exercises (default: this repository)
 `;
@@ -84,7 +86,8 @@ async function main(): Promise<void> {
   const diff = values.diff ? srcDiff(ready[0]!, ready[1]!, values.diff) : undefined;
   if (diff) process.stdout.write(`\n${diff}`);
   if (values.html) {
-    writeFileSync(values.html, reportHtml(comparedAsClass(ready), diff ? diffSectionHtml(`${values.diff}: ${ready[0]!.label} against ${ready[1]!.label}`, diff) : ""));
+    const diffSection = diff ? diffSectionHtml(`${values.diff}: ${ready[0]!.label} against ${ready[1]!.label}`, diff) : "";
+    writeFileSync(values.html, reportHtml(comparedAsClass(ready), timelinesSectionHtml(ready) + diffSection));
     process.stdout.write(`wrote ${values.html}\n`);
   }
 }

@@ -1,12 +1,14 @@
 // npm run compare -- A B [C…]: submissions side by side. Each is a folder
 // (graded now, through the class run's cache) or a student of a graded class
 // (--class class-report/class.json). Prints each exercise's score and a
-// per-test pass/fail matrix; --diff ID prints the code of exercise ID of the
+// per-test pass/fail matrix and the virtual-time figures the tests recorded
+// (makespan, peak requests in flight); --diff ID prints the code of exercise ID of the
 // first two as a unified diff.
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
-import type { CourseReport } from "../grade/grade.ts";
+import type { CourseReport, GradedExercise } from "../grade/grade.ts";
+import type { TestFigures } from "../run/messages.ts";
 import { locateSubmission, submittedSrc } from "../grade/submission.ts";
 import { UsageError } from "../grade/usage-error.ts";
 import type { ClassReport } from "./types.ts";
@@ -49,8 +51,45 @@ export function compareText(compared: readonly Compared[], all = false): string 
     if (rows.length > 0) lines.push(`  ${labels.join(" ")}`);
     for (const row of rows) lines.push(`  ${row.marks.join(" ")}  ${row.name}`);
     if (rows.length === 0 && names.length > 0) lines.push("  (every test: the same result for all)");
+    lines.push(...figureLines(labels, exercises, all));
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** "1200 ms, 3 at once": a test's makespan and peak of requests in flight ("—" when it recorded neither). */
+export function describeFigures(figures: TestFigures | undefined): string {
+  const parts = [
+    ...(figures?.makespanMs === undefined ? [] : [`${figures.makespanMs} ms`]),
+    ...(figures?.peakInFlight === undefined ? [] : [`${figures.peakInFlight} at once`]),
+  ];
+  return parts.length > 0 ? parts.join(", ") : "—";
+}
+
+/**
+ * The virtual-time figures the tests recorded, side by side: the exercise's
+ * total (its tests' makespans added up, and the highest peak of requests in
+ * flight), then each test whose figures differ between the submissions (all with `all`).
+ */
+function figureLines(labels: readonly string[], exercises: readonly (GradedExercise | undefined)[], all: boolean): string[] {
+  const names = [...new Set(exercises.flatMap((e) => e?.tests.filter((t) => t.figures).map((t) => t.name) ?? []))];
+  if (names.length === 0) return [];
+  const total = (e: GradedExercise | undefined): TestFigures | undefined => {
+    const figures = e?.tests.flatMap((t) => (t.figures ? [t.figures] : [])) ?? [];
+    if (figures.length === 0) return undefined;
+    const makespans = figures.flatMap((f) => (f.makespanMs === undefined ? [] : [f.makespanMs]));
+    const peaks = figures.flatMap((f) => (f.peakInFlight === undefined ? [] : [f.peakInFlight]));
+    return {
+      ...(makespans.length ? { makespanMs: Math.round(makespans.reduce((a, b) => a + b, 0) * 1000) / 1000 } : {}),
+      ...(peaks.length ? { peakInFlight: Math.max(...peaks) } : {}),
+    };
+  };
+  const lines = [`  virtual time (makespan, peak requests in flight), all tests: ${labels.map((l, i) => `${l} ${describeFigures(total(exercises[i]))}`).join("  ")}`];
+  const rows = names
+    .map((name) => ({ name, cells: exercises.map((e) => describeFigures(e?.tests.find((t) => t.name === name)?.figures)) }))
+    .filter((row) => all || new Set(row.cells).size > 1);
+  const width = Math.max(...rows.flatMap((row) => row.cells.map((c) => c.length)), 1);
+  for (const row of rows) lines.push(`  ${row.cells.map((c, i) => `${labels[i]} ${c.padEnd(width)}`).join("  ")}  ${row.name}`);
+  return lines;
 }
 
 function filesUnder(dir: string | undefined, prefix = ""): string[] {

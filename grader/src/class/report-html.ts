@@ -2,8 +2,10 @@
 // from anywhere else: it is opened from a disk, a CI artifact or an e-mail).
 // Sortable tables (a click on a column's heading), each exercise's score
 // distribution and its clusters, the flags, and each exercise's tests side by
-// side for every student; charts are SVG.
-import { analyseClass, type ExerciseAnalysis } from "./analysis.ts";
+// side for every student; charts are SVG, and so are the timelines (each
+// cluster's, for one of its students: clusterTimeline).
+import { analyseClass, type Cluster, type ExerciseAnalysis } from "./analysis.ts";
+import { timelineSvg } from "./timeline-svg.ts";
 import type { ClassReport, StudentResult } from "./types.ts";
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -28,6 +30,10 @@ code { font-size: 12px; }
 details { margin: 6px 0; }
 pre.diff { background: #f6f8fa; padding: 8px; overflow-x: auto; font-size: 12px; }
 pre.diff .add { background: #dafbe1; } pre.diff .del { background: #ffebe9; }
+svg.timeline { display: block; max-width: 100%; height: auto; font-family: system-ui, sans-serif; }
+.side-by-side { display: flex; flex-wrap: wrap; gap: 16px; }
+.side-by-side figure { margin: 0; }
+figcaption { font-size: 12px; margin-bottom: 2px; }
 `;
 
 // Sorting, inline: numbers as numbers (an empty cell last), text by locale; a second click reverses.
@@ -95,11 +101,29 @@ function studentRow(report: ClassReport, student: StudentResult): string {
   return `<tr>${cell(student.name)}${cells.join("")}${student.report ? cell(student.report.score, "num") : cell("—", "none num", "")}<td>${flags.join("; ")}</td></tr>`;
 }
 
+/**
+ * A cluster's mistake on the clock: the requests of its first student's first
+ * failing test that made any, as an SVG timeline (folded). Students of a
+ * cluster fail the same tests, so one of them shows what the mistake does to
+ * the timing (requests one after another, an abort that never came); drawing
+ * every student's would make the page as long as the class.
+ */
+function clusterTimeline(report: ClassReport, id: string, cluster: Cluster): string {
+  for (const name of cluster.students) {
+    const tests = report.students.find((s) => s.name === name)?.report?.exercises.find((e) => e.id === id)?.tests ?? [];
+    const test = tests.find((t) => t.status === "fail" && (t.figures?.requests?.length ?? 0) > 0);
+    if (test) {
+      return `<details><summary>${escapeHtml(`${name}: ${test.name}`)}</summary>${timelineSvg(test.figures, `${name}, ${test.name}`)}</details>`;
+    }
+  }
+  return "";
+}
+
 function exerciseSection(report: ClassReport, analysis: ExerciseAnalysis): string {
   const scores = report.students.flatMap((s) => s.report?.exercises.filter((e) => e.id === analysis.id && e.status !== "error").map((e) => e.score) ?? []);
   const clusters = analysis.clusters.length === 0 ? "<p>No student fell short of full marks with a graded exercise.</p>" :
-    `<table class="sortable clusters"><thead><tr><th>Cluster</th><th>Students</th><th>Failing tests (signature)</th><th>Who</th></tr></thead><tbody>${analysis.clusters
-      .map((c) => `<tr>${cell(c.name === "unknown" ? "unknown" : c.name)}${cell(c.students.length, "num")}<td>${c.explanation ? `<p>${escapeHtml(c.explanation)}</p>` : ""}<ul>${c.failed.map((t) => `<li>${escapeHtml(t)}</li>`).join("")}</ul></td>${cell(c.students.join(", "))}</tr>`)
+    `<table class="sortable clusters"><thead><tr><th>Cluster</th><th>Students</th><th>Failing tests (signature)</th><th>Who</th><th>On the virtual clock (one of them)</th></tr></thead><tbody>${analysis.clusters
+      .map((c) => `<tr>${cell(c.name === "unknown" ? "unknown" : c.name)}${cell(c.students.length, "num")}<td>${c.explanation ? `<p>${escapeHtml(c.explanation)}</p>` : ""}<ul>${c.failed.map((t) => `<li>${escapeHtml(t)}</li>`).join("")}</ul></td>${cell(c.students.join(", "))}<td class="timeline-cell">${clusterTimeline(report, analysis.id, c)}</td></tr>`)
       .join("")}</tbody></table>`;
   const mostFailed = analysis.mostFailed.slice(0, 10).map((f) => `<tr>${cell(f.test)}${cell(f.students, "num")}</tr>`).join("");
   const tests = [...new Set(report.students.flatMap((s) => s.report?.exercises.find((e) => e.id === analysis.id)?.tests.map((t) => t.name) ?? []))];

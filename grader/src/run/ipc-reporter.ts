@@ -2,7 +2,7 @@
 // is known, so that what passed before a hang or a crash still counts.
 import path from "node:path";
 import type { Reporter, SerializedError, TestCase, TestModule } from "vitest/node";
-import type { RunMessage, TestOutcome } from "./messages.ts";
+import { boundedFigures, type RunMessage, type TestOutcome } from "./messages.ts";
 import { collectedTest, describeError, testState } from "./test-info.ts";
 
 const send = (message: RunMessage) => process.send?.(message);
@@ -31,6 +31,9 @@ export default class IpcReporter implements Reporter {
       durationMs: Math.round(testCase.diagnostic()?.duration ?? 0),
     };
     if (state === "fail") test.message = describeError(testCase.result().errors?.[0]);
+    // Written by the test kit in the worker, where student code runs too: untrusted data.
+    const figures = boundedFigures((testCase.meta() as { figures?: unknown }).figures);
+    if (figures) test.figures = figures;
     send({ type: "result", test });
   }
 
