@@ -32,9 +32,9 @@ function code(text: string): string {
  */
 function block(message: string, limit: number, indent: string): string[] {
   // Line breaks kept; other control characters (colour codes, a bell) as spaces.
-  // eslint-disable-next-line no-control-regex -- they are exactly what is replaced
   const text = cut(message, limit)
     .replace(/\r\n?/g, "\n")
+    // eslint-disable-next-line no-control-regex -- they are exactly what is replaced
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, " ");
   const fence = "`".repeat(Math.max(3, ...(text.match(/`+/g) ?? []).map((run) => run.length + 1)));
   return [`${indent}${fence}text`, ...text.split("\n").map((line) => `${indent}${line}`), `${indent}${fence}`];
