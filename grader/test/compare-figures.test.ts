@@ -3,34 +3,16 @@
 // code runs there too), carried into the reports, shown side by side by
 // compare, and drawn as SVG timelines in the HTML pages.
 import { afterEach, describe, expect, test } from "vitest";
-import { compareText, studentOf, type Compared } from "../src/class/compare.ts";
+import { compareText } from "../src/class/compare.ts";
 import { timelinesSectionHtml } from "../src/class/compare-timelines.ts";
 import { reportHtml } from "../src/class/report-html.ts";
 import { tickStep, timelineSvg } from "../src/class/timeline-svg.ts";
-import type { ClassReport } from "../src/class/types.ts";
 import IpcReporter from "../src/run/ipc-reporter.ts";
-import { boundedFigures, FIGURE_LIMITS, type RunMessage, type TestFigures } from "../src/run/messages.ts";
+import { boundedFigures, FIGURE_LIMITS, type RunMessage } from "../src/run/messages.ts";
 import type { RunResult } from "../src/run/run-tests.ts";
 import { scoreRun } from "../src/score.ts";
+import { classWithFigures, compared, concurrent, sequential } from "./fixtures/class/sample-figures.ts";
 import { sampleReport } from "./fixtures/class/sample-report.ts";
-
-const concurrent: TestFigures = {
-  makespanMs: 300,
-  peakInFlight: 2,
-  requests: [
-    { label: "GET /a", start: 0, end: 300, outcome: "done", note: "200 at 300ms" },
-    { label: "GET /b", start: 0, end: 200, outcome: "aborted", note: "aborted at 200ms" },
-  ],
-  aborts: [{ at: 200, by: "code" }],
-};
-const sequential: TestFigures = {
-  makespanMs: 600,
-  peakInFlight: 1,
-  requests: [
-    { label: "GET /a", start: 0, end: 300, outcome: "done", note: "200 at 300ms" },
-    { label: "GET /b", start: 300, end: 600, outcome: "failed", note: "500 at 600ms" },
-  ],
-};
 
 describe("boundedFigures: the figures as the grader keeps them", () => {
   test("keeps figures as the test kit writes them, unchanged", () => {
@@ -142,19 +124,6 @@ test("scoreRun carries a test's figures into its report, and a test without figu
   expect(report.tests[1]).not.toHaveProperty("figures");
 });
 
-/** The sample class, with figures on 01-answer's "answer thinks for exactly 1000 ms": ada's requests at once, zed's one after another. */
-function classWithFigures(): ClassReport {
-  const report = structuredClone(sampleReport);
-  const figuresOf: Record<string, TestFigures> = { ada: concurrent, zed: sequential, mia: sequential };
-  for (const student of report.students) {
-    const test = student.report?.exercises.find((e) => e.id === "01-answer")?.tests.find((t) => t.name === "answer thinks for exactly 1000 ms");
-    const figures = figuresOf[student.name];
-    if (test && figures) test.figures = figures;
-  }
-  return report;
-}
-const compared = (report: ClassReport, ...names: string[]): Compared[] => names.map((name) => studentOf(report, name)!);
-
 describe("compare shows the figures side by side", () => {
   test("the exercise's total, then each test whose figures differ: makespan and peak in flight per submission", () => {
     const text = compareText(compared(classWithFigures(), "ada", "zed"));
@@ -211,6 +180,9 @@ describe("timelines drawn as SVG", () => {
     expect(html).toContain('<td class="num" data-sort="300">300 ms, 2 at once</td><td class="num" data-sort="600">600 ms, 1 at once</td>');
     expect(html.match(/<svg class="timeline"/g)).toHaveLength(2);
     expect(html).toContain("<figcaption><b>zed</b> ✗ failed: 600 ms, 1 at once</figcaption>");
+    // One time scale for both: ada's axis runs to zed's 600 ms too.
+    const axes = html.split('<svg class="timeline"').slice(1).map((svg) => [...svg.matchAll(/text-anchor="middle" fill="#57606a">(\d+)</g)].map((m) => Number(m[1])).at(-1));
+    expect(axes).toEqual([600, 600]);
     expect(html).not.toContain("<h3>02-echo</h3>");
     expect(timelinesSectionHtml(compared(sampleReport, "ada", "zed"))).toBe("");
   });

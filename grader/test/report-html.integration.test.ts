@@ -8,7 +8,10 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { comparedAsClass } from "../src/class/compare.ts";
+import { timelinesSectionHtml } from "../src/class/compare-timelines.ts";
 import { reportHtml } from "../src/class/report-html.ts";
+import { classWithFigures, compared, TIMED_TEST } from "./fixtures/class/sample-figures.ts";
 import { sampleReport } from "./fixtures/class/sample-report.ts";
 
 /** Where Debian installs it (.ci/run installs it when missing); COURSE_CHROMIUM points elsewhere. */
@@ -92,5 +95,90 @@ describe.skipIf(!available)(`report.html in Chromium (${executablePath})`, () =>
     expect(await cluster.locator("td").nth(1).textContent()).toBe("2");
     const flags = await page.locator("table.flags tbody tr").allTextContents();
     expect(flags).toEqual([expect.stringMatching(/^zed\.github\/workflows\/classroom\.yml \(changed\)7\/73\/7$/)]);
+  });
+});
+
+describe.skipIf(!available)(`timelines drawn as SVG, in Chromium (${executablePath})`, () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "report-timelines-"));
+  const classWithTimes = classWithFigures();
+  const side = compared(classWithTimes, "ada", "zed");
+  const pages = {
+    compare: path.join(dir, "compare.html"),
+    report: path.join(dir, "report.html"),
+  };
+  let browser: Browser;
+  const problems: string[] = [];
+  const requests: string[] = [];
+
+  async function open(file: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") problems.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("request", (request) => requests.push(request.url()));
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForLoadState("load");
+    return page;
+  }
+
+  beforeAll(async () => {
+    writeFileSync(pages.compare, reportHtml(comparedAsClass(side), timelinesSectionHtml(side)));
+    writeFileSync(pages.report, reportHtml(classWithTimes));
+    browser = await chromium.launch({ executablePath, args: ARGS });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  type Box = { x: number; y: number; width: number; height: number };
+  const boxesOf = (page: Page, selector: string) =>
+    page.locator(selector).evaluateAll((els) => els.map((el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }));
+  const inside = (inner: Box, outer: Box) => inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5;
+
+  test("compare's page: each submission's timeline side by side, one bar per request on one time axis, without a console error", async () => {
+    const page = await open(pages.compare);
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([pathToFileURL(pages.compare).href]);
+    // The section's timelines (the report's tables above it draw the cluster's too, folded).
+    const svgs = await boxesOf(page, "details.timelines svg.timeline");
+    expect(svgs).toHaveLength(2);
+    expect(Math.round(svgs[0]!.y), "the two timelines side by side, on one line").toBe(Math.round(svgs[1]!.y));
+    expect(svgs[1]!.x).toBeGreaterThanOrEqual(svgs[0]!.x + svgs[0]!.width);
+    expect(svgs[1]!.x + svgs[1]!.width).toBeLessThanOrEqual(1280);
+    const [ada, zed] = [0, 1].map((i) => page.locator("details.timelines svg.timeline").nth(i));
+    const bars = async (svg: typeof ada) => svg!.locator("g.span rect").evaluateAll((els) => els.map((el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }));
+    const adaBars = await bars(ada);
+    const zedBars = await bars(zed);
+    expect(adaBars).toHaveLength(2);
+    for (const bar of [...adaBars, ...zedBars]) expect(bar.height).toBeGreaterThan(0);
+    for (const bar of adaBars) expect(inside(bar, svgs[0]!)).toBe(true);
+    // ada: both start at 0, the aborted one ends at 200 of 300 ms; zed: the second starts where the first ends;
+    // one time scale for both: ada's 300 ms as long as zed's first 300 ms.
+    expect(adaBars[0]!.x).toBeCloseTo(adaBars[1]!.x, 0);
+    expect(adaBars[1]!.width / adaBars[0]!.width).toBeCloseTo(2 / 3, 1);
+    expect(zedBars[1]!.x).toBeCloseTo(zedBars[0]!.x + zedBars[0]!.width, 0);
+    expect(adaBars[0]!.width).toBeCloseTo(zedBars[0]!.width, 0);
+    expect(await ada!.locator('g.span[data-outcome="aborted"] path').count(), "the aborted request ends in a cross").toBe(1);
+    expect(await ada!.locator("g.aborts").count(), "the code's abort() has a row").toBe(1);
+    expect(await zed!.locator('g.span[data-outcome="failed"]').count()).toBe(1);
+    const png = await page.screenshot({ fullPage: true });
+    expect(png.length).toBeGreaterThan(10_000);
+    if (process.env.COURSE_TIMELINE_SCREENSHOT) writeFileSync(process.env.COURSE_TIMELINE_SCREENSHOT, png);
+    await page.close();
+  });
+
+  test("report.html: a cluster's timeline opens from its row and draws within the page, without a console error", async () => {
+    const page = await open(pages.report);
+    const cell = page.locator("#exercise-01-answer table.clusters tbody tr").first().locator("td.timeline-cell");
+    expect(await cell.locator("summary").textContent()).toBe(`mia: ${TIMED_TEST}`);
+    await cell.locator("summary").click();
+    const svg = await cell.locator("svg.timeline").boundingBox();
+    expect(svg!.height).toBeGreaterThan(40);
+    expect(svg!.x + svg!.width).toBeLessThanOrEqual(1280);
+    expect(await cell.locator("g.span").count()).toBe(2);
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });

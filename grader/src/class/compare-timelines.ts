@@ -1,11 +1,11 @@
 // compare --html: the virtual-time figures of the compared submissions side by
 // side, per exercise (a sortable table: each test's makespan and peak of
 // requests in flight), and each test's requests drawn as SVG timelines, one
-// per submission next to each other, so that "B waited for each request in
-// turn" is seen at a glance.
+// per submission next to each other on one time scale, so that "B waited for
+// each request in turn" is seen at a glance.
 import type { TestReport } from "../score.ts";
 import { describeFigures, type Compared } from "./compare.ts";
-import { escapeXml as escapeHtml, timelineSvg } from "./timeline-svg.ts";
+import { escapeXml as escapeHtml, horizonOf, timelineSvg } from "./timeline-svg.ts";
 
 const testOf = (c: Compared, id: string, name: string): TestReport | undefined => c.report.exercises.find((e) => e.id === id)?.tests.find((t) => t.name === name);
 
@@ -25,9 +25,11 @@ function exerciseTimelines(compared: readonly Compared[], id: string): string {
   const drawn = names
     .filter((name) => compared.some((c) => (testOf(c, id, name)?.figures?.requests?.length ?? 0) > 0))
     .map((name) => {
+      // One time scale for all: twice as long looks twice as long.
+      const horizon = Math.max(...compared.map((c) => horizonOf(testOf(c, id, name)?.figures)));
       const figures = compared.map((c) => {
         const test = testOf(c, id, name);
-        const svg = timelineSvg(test?.figures, `${name}, ${c.label}`);
+        const svg = timelineSvg(test?.figures, `${name}, ${c.label}`, horizon);
         const status = test ? (test.status === "pass" ? "✓ passed" : "✗ failed") : "not run";
         return `<figure><figcaption><b>${escapeHtml(c.label)}</b> ${status}: ${escapeHtml(describeFigures(test?.figures))}</figcaption>${svg || '<p class="none">no request</p>'}</figure>`;
       });

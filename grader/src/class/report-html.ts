@@ -116,7 +116,7 @@ function clusterTimeline(report: ClassReport, id: string, cluster: Cluster): str
       return `<details><summary>${escapeHtml(`${name}: ${test.name}`)}</summary>${timelineSvg(test.figures, `${name}, ${test.name}`)}</details>`;
     }
   }
-  return "";
+  return `<span class="none">no request recorded</span>`;
 }
 
 function exerciseSection(report: ClassReport, analysis: ExerciseAnalysis): string {

@@ -7,9 +7,9 @@ import type { FigureSpan, TestFigures } from "../run/messages.ts";
 
 export const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-const WIDTH = 640;
-const LABEL_WIDTH = 170;
-const NOTE_WIDTH = 120;
+const WIDTH = 580;
+const LABEL_WIDTH = 160;
+const NOTE_WIDTH = 110;
 const ROW = 18;
 const AXIS = 26;
 const LEGEND = 22;
@@ -46,15 +46,20 @@ function endGlyph(outcome: FigureSpan["outcome"], x: number, y: number): string 
   }
 }
 
+/** The last moment the figures know of: where their time axis ends. */
+export const horizonOf = (figures: TestFigures | undefined): number =>
+  Math.max(1, figures?.makespanMs ?? 0, ...(figures?.requests ?? []).map((s) => s.end ?? s.start), ...(figures?.aborts ?? []).map((a) => a.at));
+
 /**
  * The SVG of one test's requests (and abort() calls), or "" when the figures
- * hold none. `title` names it for screen readers and the tooltip.
+ * hold none. `title` names it for screen readers and the tooltip. `scale`
+ * (ms; the figures' own horizon when longer) puts timelines drawn side by side on one time scale.
  */
-export function timelineSvg(figures: TestFigures | undefined, title: string): string {
+export function timelineSvg(figures: TestFigures | undefined, title: string, scale = 0): string {
   const spans = figures?.requests ?? [];
   if (spans.length === 0) return "";
   const aborts = figures?.aborts ?? [];
-  const horizon = Math.max(1, figures?.makespanMs ?? 0, ...spans.map((s) => s.end ?? s.start), ...aborts.map((a) => a.at));
+  const horizon = Math.max(scale, horizonOf(figures));
   const x = (t: number) => fixed(CHART_LEFT + (Math.min(t, horizon) / horizon) * (CHART_RIGHT - CHART_LEFT));
   const markRows = (["caller", "code"] as const).filter((by) => aborts.some((a) => a.by === by));
   const rows = spans.length + markRows.length;
@@ -96,7 +101,7 @@ export function timelineSvg(figures: TestFigures | undefined, title: string): st
   const legendY = height - 7;
   const peak = figures?.peakInFlight === undefined ? "" : `   peak in flight: ${figures.peakInFlight}`;
   parts.push(
-    `<text x="4" y="${legendY}" font-size="10" fill="#57606a">▬ running   <tspan fill="${COLOUR.done}">●</tspan> done   <tspan fill="${COLOUR.failed}">▮</tspan> failed   <tspan fill="${COLOUR.aborted}">✕</tspan> aborted   <tspan fill="${COLOUR.running}">▶</tspan> still running${markRows.length ? `   <tspan fill="#cf222e">▲</tspan> abort() called` : ""}${escapeXml(peak)}</text>`,
+    `<text x="4" y="${legendY}" font-size="10" fill="#57606a" style="white-space: pre">▬ running   <tspan fill="${COLOUR.done}">●</tspan> done   <tspan fill="${COLOUR.failed}">▮</tspan> failed   <tspan fill="${COLOUR.aborted}">✕</tspan> aborted   <tspan fill="${COLOUR.running}">▶</tspan> still running${markRows.length ? `   <tspan fill="#cf222e">▲</tspan> abort() called` : ""}${escapeXml(peak)}</text>`,
   );
   return `<svg class="timeline" role="img" aria-label="${escapeXml(`Timeline: ${title}`)}" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" xmlns="http://www.w3.org/2000/svg">${parts.join("")}</svg>`;
 }

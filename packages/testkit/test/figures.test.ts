@@ -26,6 +26,7 @@ describe("each test's figures (task.meta.figures)", () => {
     setTimeout(() => controller.abort(), 500);
     await clock.settle(fetch(api.url("/a")).then(() => fetch(api.url("/c"))));
     await clock.settle(b);
+    expect(api.requests).toHaveLength(3);
   });
 
   test("record the makespan, the peak in flight, each request's span and the aborts", (context) => {
@@ -45,6 +46,7 @@ describe("each test's figures (task.meta.figures)", () => {
     const path = `/${"x".repeat(120)}`;
     api.get(path, { json: 0, after: 10 });
     await clock.settle(Promise.all(Array.from({ length: MAX_SPANS + 50 }, () => fetch(api.url(path)))));
+    expect(api.requests).toHaveLength(MAX_SPANS + 50);
   });
 
   test("keep at most MAX_SPANS requests, count the rest, and cut long labels", (context) => {
@@ -57,6 +59,7 @@ describe("each test's figures (task.meta.figures)", () => {
 
   test("no request at all", async () => {
     await clock.advance(250);
+    expect(clock.now()).toBe(250);
   });
 
   test("record the virtual time alone when no request was made", (context) => {
