@@ -70,12 +70,16 @@ describe("srcDiff", () => {
     const { stdout } = await run(process.execPath, [cli, a, b, "--course", fixtureCourse, "--exercise", "02-echo", "--diff", "02-echo", "--html", html], { timeout: 180_000 });
     expect(stdout).toContain(`A: ${a}  3/3\nB: ${b}  1/3\n`);
     expect(stdout).toContain("  ✓ ✗  echo waits ms first\n");
+    // The virtual time each test's work took, as the test kit recorded it in the sandboxed run: b answers at once.
+    expect(stdout).toContain("  virtual time (makespan, peak requests in flight), all tests: A 260 ms  B 0 ms\n");
+    expect(stdout).toContain("  A 250 ms  B 0 ms    echo waits ms first\n");
     expect(stdout).toContain(`+++ ${b}/02-echo/src/echo.ts\n`);
     // The same as a page: the report's tables for the two, and the diff, line by line.
     const page = readFileSync(html, "utf8");
     expect(page).toContain(`<h2>02-echo: ${a} against ${b}</h2><pre class="diff">`);
     expect(page).toContain('<span class="del">-  await new Promise((resolve) =&gt; setTimeout(resolve, ms));</span>');
     expect(page).toMatch(new RegExp(`<tr><td>${b}</td><td class="num fail" data-sort="1"`));
+    expect(page).toContain('<tr><td>echo waits ms first</td><td class="num" data-sort="250">250 ms</td><td class="num" data-sort="0">0 ms</td></tr>');
   }, 200_000);
 
   test("a name that is neither a folder nor a student of the class is refused in one line, exit code 2", async () => {
