@@ -35,8 +35,9 @@ const TEST_FILES = ["**/test/**/*.ts", "**/test-export/**/*.ts"];
 /**
  * The course's own code, where a promise nobody awaits is a real bug (a
  * grading run that ends before its report is written, an error nobody sees):
- * linted with type information. Only these, because building the TypeScript
- * programs is most of the lint's cost.
+ * linted with type information. Only these: building the TypeScript programs
+ * for them already doubles the lint's cost (measured cold, without the cache:
+ * 12 s of CPU without type information, 21–25 s with it for these folders).
  */
 const TYPED_FILES = ["packages/*/src/**/*.ts", "grader/src/**/*.ts"];
 
