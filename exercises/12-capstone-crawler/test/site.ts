@@ -11,7 +11,7 @@
 // page and the sections (known once the start page is in), the page's own
 // parent and its siblings. So every correct crawler, whatever its order,
 // finds each page at the depth of the shortest chain of links to it.
-import type { MockApi, Reply } from "@course/testkit";
+import { mulberry32, type MockApi, type Reply } from "@course/testkit";
 import { vi } from "vitest";
 
 // Plain HTTP: a mocked TLS handshake costs real time and proves nothing.
@@ -52,18 +52,6 @@ export interface SitePage {
 
 export interface Site {
   pages: Map<string, SitePage>;
-}
-
-/** mulberry32: a tiny seeded generator, so the site is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The directory a page's relative links are resolved in: "/docs/intro" → "/docs/", "/docs/" → "/docs/". */
@@ -149,7 +137,8 @@ const FIXED_KINDS: Record<string, Kind> = {
 const RANDOM_KINDS: Kind[] = ["404", "500", "network", "hang", "text"];
 
 export function generateSite(seed = 12): Site {
-  const rand = random(seed);
+  // Seeded, so the site is the same on every run.
+  const rand = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const chance = (p: number) => rand() < p;
 
@@ -197,7 +186,7 @@ export function generateSite(seed = 12): Site {
 
   const sections = children.get("/")!.filter((p) => p.endsWith("/"));
   const pages = new Map<string, SitePage>();
-  for (const [path, l] of level) {
+  for (const path of level.keys()) {
     const kind = kinds.get(path)!;
     const url = ORIGIN + path;
     const after =
