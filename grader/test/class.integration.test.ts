@@ -89,6 +89,14 @@ describe("a class of twelve", () => {
     expect(echo).toMatchObject({ fullMarks: 7, notStarted: 1 });
   });
 
+  test("each test keeps the virtual time its work took (the test kit's figures): the reference thinks for 1000 ms, answers-at-once for none", () => {
+    const thinking = (name: string) => exercise(report, name, "01-answer").tests.find((t) => t.name === "answer thinks for exactly 1000 ms")!;
+    expect(thinking("ada")).toMatchObject({ status: "pass", figures: { makespanMs: 1000 } });
+    for (const name of ["dee", "eve", "lee"]) expect(thinking(name)).toMatchObject({ status: "fail", figures: { makespanMs: 0 } });
+    // No mocked API in this course: no requests, no peak.
+    expect(thinking("ada").figures).toEqual({ makespanMs: 1000 });
+  });
+
   test("flags every protected file that differs from the template, and a Classroom score the regrade does not confirm", () => {
     expect(student(report, "ivy").protectedChanges).toEqual([
       { file: ".github/workflows/classroom.yml", change: "changed" },
