@@ -1,3 +1,5 @@
+import type { FigureSpan, TestFigures } from "@course/testkit";
+
 /**
  * What the reporter inside a vitest run sends to the grader, over the child
  * process's IPC channel: student code runs in vitest's worker processes, which
@@ -29,31 +31,12 @@ export interface TestOutcome extends CollectedTest {
   figures?: TestFigures;
 }
 
-/** One request of a test on the virtual clock (ms since the test began), as the test kit recorded it. */
-export interface FigureSpan {
-  label: string;
-  start: number;
-  /** Absent: still running when the test ended. */
-  end?: number;
-  outcome: "running" | "done" | "failed" | "aborted";
-  note?: string;
-}
-
 /**
  * A test's virtual-time figures, from the test kit (`task.meta.figures`,
  * packages/testkit/src/timeline/figures.ts). Student code runs in the same
  * process as the kit and can write them: boundedFigures checks every field.
  */
-export interface TestFigures {
-  /** The virtual time the test's work took (the clock's time when it ended). */
-  makespanMs?: number;
-  /** The most requests in flight at once. */
-  peakInFlight?: number;
-  requests?: FigureSpan[];
-  /** Requests left out of `requests` (by the kit, or by these bounds). */
-  requestsLeftOut?: number;
-  aborts?: { at: number; by: "caller" | "code" }[];
-}
+export type { FigureSpan, TestFigures };
 
 /** The bounds a test's figures are held to, whatever the worker sent. */
 export const FIGURE_LIMITS = { spans: 200, aborts: 50, label: 80, note: 40, time: 1e9, count: 1e6 } as const;
