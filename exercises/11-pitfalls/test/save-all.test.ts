@@ -77,20 +77,20 @@ describe("saveAll", () => {
     );
     await clock.advance(1000); // let what is still running finish, to draw it
     const failed = fakeFs.writes().find((w) => w.outcome === "failed");
-    if (outcome.status === "rejected" && failed?.endSeq !== undefined && failed.endSeq < rejectedSeq) {
-      expect(outcome.reason, `saveAll should reject with an Error, not ${describeReason(outcome.reason)}`).toBeInstanceOf(Error);
-      return;
+    const rejectedAfterTheFailure = outcome.status === "rejected" && failed?.endSeq !== undefined && failed.endSeq < rejectedSeq;
+    if (!rejectedAfterTheFailure) {
+      throw new Error(
+        outcome.status === "rejected"
+          ? `Expected saveAll to reject because the write of b.json failed, but ${describeOutcome(outcome)}, before any ` +
+              `write had failed.${fakeFs.spans.timeline()}`
+          : failed
+            ? `The write of b.json failed (ENOSPC: no space left on device, at ${failed.end}ms), yet ${describeOutcome(outcome)}: ` +
+              `saveAll's caller believes every file was saved.${fakeFs.spans.timeline()}`
+            : `Expected saveAll to reject when the write of b.json fails, but ${describeOutcome(outcome)}, and no write of ` +
+              `b.json had failed by then.${fakeFs.spans.timeline()}`,
+      );
     }
-    throw new Error(
-      outcome.status === "rejected"
-        ? `Expected saveAll to reject because the write of b.json failed, but ${describeOutcome(outcome)}, before any ` +
-            `write had failed.${fakeFs.spans.timeline()}`
-        : failed
-          ? `The write of b.json failed (ENOSPC: no space left on device, at ${failed.end}ms), yet ${describeOutcome(outcome)}: ` +
-            `saveAll's caller believes every file was saved.${fakeFs.spans.timeline()}`
-          : `Expected saveAll to reject when the write of b.json fails, but ${describeOutcome(outcome)}, and no write of ` +
-            `b.json had failed by then.${fakeFs.spans.timeline()}`,
-    );
+    expect(outcome.reason, `saveAll should reject with an Error, not ${describeReason(outcome.reason)}`).toBeInstanceOf(Error);
   });
 
   test("saveAll leaves no unhandled rejection behind when a write fails", points(2), async () => {
