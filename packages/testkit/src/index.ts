@@ -1,6 +1,17 @@
 export { useVirtualClock, type VirtualClock, type Settled, type SettleOptions } from "./clock/virtual-clock.ts";
-export { valueOf, reasonOf, describeOutcome, describeReason, whereItThrew } from "./clock/outcome.ts";
+export { valueOf, reasonOf, describeOutcome, describeReason, whereItThrew, expectSettledAt, type ExpectedSettling } from "./clock/outcome.ts";
 export { AbortError } from "./clock/timer-shims.ts";
+export { sleep, at } from "./clock/schedule.ts";
+export type { TurnByTurnOptions } from "./clock/turn-by-turn.ts";
+export { watch, type Watched } from "./promise/watch.ts";
+export {
+  catchUnhandledRejections,
+  collectUnhandledRejections,
+  realTurns,
+  type UnhandledRejections,
+  type CatchingUnhandledRejections,
+} from "./promise/unhandled.ts";
+export { serveSlowBody, type SlowBodyReply } from "./http/slow-body.ts";
 export { mockApi, type MockApi, type Reply, type Route, type RequestRecord } from "./http/mock-api.ts";
 export { renderTimeline, type TimelineOptions } from "./timeline/render.ts";
 export { peakConcurrency, nextSeq, type Span } from "./timeline/spans.ts";

@@ -10,6 +10,7 @@ export function describeOutcome(outcome: Settled<unknown>): string {
     case "rejected":
       return `it rejected at ${outcome.at}ms with ${describeReason(outcome.reason)}`;
     case "pending":
+      if (outcome.gaveUp) return `it had still not settled at ${outcome.at}ms, when the test stopped waiting ${outcome.gaveUp}`;
       return (
         `it had still not settled at ${outcome.at}ms, with nothing left to wait for: ` +
         `some promise is never resolved (a request nobody answers, a timer never set, a missing resolve())`
@@ -66,4 +67,26 @@ export function valueOf<T>(outcome: Settled<T>, what = "the call"): T {
 export function reasonOf(outcome: Settled<unknown>, what = "the call"): unknown {
   if (outcome.status === "rejected") return outcome.reason;
   throw failure(`Expected ${what} to reject`, outcome, reasonOf, false);
+}
+
+/** When and how an outcome should have settled. */
+export type ExpectedSettling = { resolvesAt: number } | { rejectsAt: number };
+
+/**
+ * Like `expect(outcome).toResolveAt(ms)` / `toRejectAt(ms)`, but the failure
+ * reads in one piece: `why` that time is expected, what happened instead (and
+ * where the code under test threw, for a surprise rejection or a crash), then
+ * `details`: what the test drew itself (a table, a timeline of its own).
+ */
+export function expectSettledAt(outcome: Settled<unknown>, expected: ExpectedSettling, why: string, details = ""): void {
+  const [status, verb, at] =
+    "resolvesAt" in expected ? (["fulfilled", "resolve", expected.resolvesAt] as const) : (["rejected", "reject", expected.rejectsAt] as const);
+  if (outcome.status === status && outcome.at === at) return;
+  const anyError = status === "fulfilled";
+  const error = new Error(
+    `${why}\nExpected the call to ${verb} at ${at}ms, but ${describeOutcome(outcome)}.${whereItThrew(outcome, anyError)}${details}`,
+  );
+  // The failure points at the test's line (or at the student's, for an error thrown there), not at this helper.
+  const located = whereItThrew(outcome, anyError) !== "";
+  throw pointAt(error, located && outcome.status === "rejected" ? outcome.reason : undefined, expectSettledAt);
 }

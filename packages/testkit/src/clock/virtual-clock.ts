@@ -5,6 +5,7 @@ import { mulberry32 } from "../random.ts";
 import { installAbortMarks, uninstallAbortMarks } from "../timeline/marks.ts";
 import { explainFailures } from "../timeline/what-happened.ts";
 import { recordFigures } from "../timeline/figures.ts";
+import { runTurnByTurn, type TurnByTurnOptions } from "./turn-by-turn.ts";
 
 /** The seed of Math.random in every test on the virtual clock. */
 const RANDOM_SEED = 0x5eed;
@@ -14,9 +15,17 @@ const RANDOM_SEED = 0x5eed;
 const realSetImmediate = globalThis.setImmediate;
 const realTurn = () => new Promise<void>((resolve) => realSetImmediate(resolve));
 
-/** What became of a promise on the virtual clock, and when (ms since the test began). */
+/**
+ * What became of a promise on the virtual clock, and when (ms since the test
+ * began): the one shape the kit and the tests use for "how a promise ended".
+ * "pending" says it had not settled at `at`; `gaveUp` says why the test stopped
+ * waiting then ("after 500 turns of the event loop"), when it was not that
+ * nothing was left to wait for.
+ */
 export type Settled<T> =
-  { status: "fulfilled"; value: T; at: number } | { status: "rejected"; reason: unknown; at: number } | { status: "pending"; at: number };
+  | { status: "fulfilled"; value: T; at: number }
+  | { status: "rejected"; reason: unknown; at: number }
+  | { status: "pending"; at: number; gaveUp?: string };
 
 export interface SettleOptions {
   /** How much virtual time to allow before giving up and reporting "pending". Default 60 000 ms. */
@@ -35,6 +44,12 @@ export interface VirtualClock {
    * how it settled and at what virtual time. Never throws for a rejection.
    */
   settle<T>(promise: PromiseLike<T>, options?: SettleOptions): Promise<Settled<T>>;
+  /**
+   * Like `settle`, but runs the clock 1 ms (one turn of the event loop) at a
+   * time, so that code and a heartbeat that both yield to the loop take turns
+   * fairly (see turn-by-turn.ts). Gives up after `maxTurns` (default 500).
+   */
+  settleTurnByTurn<T>(promise: PromiseLike<T>, options?: TurnByTurnOptions): Promise<Settled<T>>;
   /** Timers the code under test left pending (the kit's own are not counted). */
   pendingTimers(): number;
 }
@@ -63,17 +78,21 @@ const clock: VirtualClock = {
     mustNotBeSettling("flush");
     await vi.advanceTimersByTimeAsync(0);
   },
-  settle: async <T>(promise: PromiseLike<T>, options: SettleOptions = {}) => {
-    mustNotBeSettling("settle");
-    settling = true;
-    try {
-      return await runUntilSettled(promise, options);
-    } finally {
-      settling = false;
-    }
-  },
+  settle: <T>(promise: PromiseLike<T>, options: SettleOptions = {}) => drive("settle", () => runUntilSettled(promise, options)),
+  settleTurnByTurn: <T>(promise: PromiseLike<T>, options: TurnByTurnOptions = {}) => drive("settleTurnByTurn", () => runTurnByTurn(promise, options)),
   pendingTimers: () => vi.getTimerCount() - shimTimerCount(),
 };
+
+/** Runs one driver of the clock, refusing a second one meanwhile. */
+async function drive<T>(what: string, run: () => Promise<T>): Promise<T> {
+  mustNotBeSettling(what);
+  settling = true;
+  try {
+    return await run();
+  } finally {
+    settling = false;
+  }
+}
 
 async function runUntilSettled<T>(promise: PromiseLike<T>, options: SettleOptions): Promise<Settled<T>> {
   const deadline = now() + (options.within ?? 60_000);
@@ -95,7 +114,10 @@ async function runUntilSettled<T>(promise: PromiseLike<T>, options: SettleOption
     await realTurn();
     await vi.advanceTimersByTimeAsync(0);
   }
-  return outcome ?? { status: "pending", at: now() };
+  if (outcome) return outcome;
+  return now() > deadline
+    ? { status: "pending", at: now(), gaveUp: `at the end of the ${options.within ?? 60_000}ms it allows` }
+    : { status: "pending", at: now() };
 }
 
 /**
