@@ -29,84 +29,54 @@ export interface ExerciseReport {
 
 const firstLine = (text: string) => text.split("\n").find((line) => line.trim() !== "")?.trim() ?? text;
 
-/** The words the test kit's integrity check fails a test with (packages/testkit/src/setup/integrity.ts). */
-const TAMPERING = "The code under test changed the test tools";
-
-/** A compile error's useful part: "Expected `,` but found `;` at src/x.ts:3:40". */
-function describeModuleError(file: string, error: string): string {
-  const parse = /\[PARSE_ERROR\]\s*(.+)/.exec(error);
-  if (parse) {
-    const where = /\[\s*([^\]]+?:\d+:\d+)\s*\]/.exec(error)?.[1];
-    const place = where ? ` at ${where.replace(/^(\.\.\/)+/, "")}` : "";
-    return `a syntax error${place}: ${parse[1]!.trim()}`;
-  }
-  return `${file} could not load the code under test: ${firstLine(error)}`;
-}
-
-/** Why the run could not grade the exercise, or undefined when it could. */
-function errorOf(run: RunResult, limits: ScoreLimits): string | undefined {
-  // Workers report in batches: a worker stuck in a loop may never have said
-  // which test it was running, or even that it had loaded its tests.
-  const stalled = run.runningTest ? `while running "${run.runningTest}"` : "while loading or running the tests";
-  if (run.aborted === "busy") {
-    return `stopped after ${seconds(limits.busyMs)} s of computing without progress ${stalled}: an infinite loop, or work far too slow`;
-  }
-  if (run.aborted === "idle") {
-    return `stopped after ${seconds(limits.idleMs)} s without progress ${stalled}: an infinite loop, or a promise that never settles`;
-  }
-  if (run.aborted === "memory") {
-    return `stopped ${stalled} when its processes held more than ${limits.memoryMb} MB of memory: data that only grows, or output kept without end`;
-  }
-  if (run.aborted === "timeout") {
-    return `stopped after ${seconds(limits.timeoutMs)} s ${stalled}: the exercise took too long (an infinite loop?)`;
-  }
-  if (run.aborted === "crash") {
-    if (run.collected.length === 0 && !run.exit) return `the test run could not start: ${firstLine(run.output)}`;
-    return `the test run's process ${run.exit ?? "ended"} ${stalled}, before the run was over: code that ends the process, or a crashed worker`;
-  }
-  const moduleError = run.moduleErrors[0];
-  if (moduleError) return describeModuleError(moduleError.file, moduleError.errors[0] ?? "");
-  const messages = run.results.map((r) => r.message ?? "");
-  if (messages.some((m) => m.includes(TAMPERING))) return `your code changed the test tools (expect or vi): that earns no points`;
-  const exit = messages.find((m) => /process\.exit unexpectedly called/.test(m));
-  if (exit) return `your code called process.exit(): ${firstLine(exit)}`;
-  const timedOut = run.results.find((r) => /Test timed out in \d+ms/.test(r.message ?? ""));
-  if (timedOut) return `"${timedOut.name}" did not finish within ${seconds(limits.testTimeoutMs)} s: a promise that never settles`;
-  const unhandled = run.unhandledErrors[0];
-  if (unhandled) return `an error escaped the tests (an unhandled rejection, or a crashed worker): ${firstLine(unhandled)}`;
-  if (run.results.length === 0) return `no test ran: ${firstLine(run.output) || "the test run ended early"}`;
-  return undefined;
-}
-
 const seconds = (ms: number) => Math.round(ms / 1000);
 
-/** The limits the run was given, for the messages that name them. */
-export interface ScoreLimits {
-  timeoutMs: number;
-  idleMs: number;
-  busyMs: number;
-  testTimeoutMs: number;
-  memoryMb: number;
-}
-
 /**
- * A loop is caught after 8 s of CPU without progress (the slowest honest test,
- * exercise 11's typed lint, computes about 4 s at once); where the CPU cannot be
- * read, and for a run that waits on nothing, after 20 s of wall time.
+ * Why the run could not grade the exercise, in one line a student can act on,
+ * or undefined when it could: the run's end reason (run/end-reason.ts) in words.
  */
-export const DEFAULT_LIMITS: ScoreLimits = { timeoutMs: 120_000, idleMs: 20_000, busyMs: 8_000, testTimeoutMs: 5_000, memoryMb: 1_536 };
+function errorOf(run: RunResult): string | undefined {
+  const end = run.end;
+  // Workers report in batches: a worker stuck in a loop may never have said
+  // which test it was running, or even that it had loaded its tests.
+  const stalled = "runningTest" in end && end.runningTest ? `while running "${end.runningTest}"` : "while loading or running the tests";
+  switch (end.kind) {
+    case "completed":
+      return undefined;
+    case "busy":
+      return `stopped after ${seconds(end.limitMs)} s of computing without progress ${stalled}: an infinite loop, or work far too slow`;
+    case "idle":
+      return `stopped after ${seconds(end.limitMs)} s without progress ${stalled}: an infinite loop, or a promise that never settles`;
+    case "memory":
+      return `stopped ${stalled} when its processes held more than ${end.limitMb} MB of memory: data that only grows, or output kept without end`;
+    case "timeout":
+      return `stopped after ${seconds(end.limitMs)} s ${stalled}: the exercise took too long (an infinite loop?)`;
+    case "not-started":
+      return `the test run could not start: ${firstLine(run.output)}`;
+    case "crash":
+      return `the test run's process ${end.exit ?? "ended"} ${stalled}, before the run was over: code that ends the process, or a crashed worker`;
+    case "module-error":
+      if (end.syntax) return `a syntax error${end.syntax.at ? ` at ${end.syntax.at}` : ""}: ${end.syntax.message}`;
+      return `${end.file} could not load the code under test: ${firstLine(end.error)}`;
+    case "tampering":
+      return `your code changed the test tools (expect or vi): that earns no points`;
+    case "exit":
+      return `your code called process.exit(): ${firstLine(end.message)}`;
+    case "test-timeout":
+      return `"${end.test}" did not finish within ${seconds(end.limitMs)} s: a promise that never settles`;
+    case "unhandled":
+      return `an error escaped the tests (an unhandled rejection, or a crashed worker): ${firstLine(end.error)}`;
+    case "no-tests":
+      return `no test ran: ${firstLine(run.output) || "the test run ended early"}`;
+  }
+}
 
 /**
  * Scores one run against the tests the pristine exercise declares (`expected`,
  * with their points): a test the run never reported counts as failed.
  */
-export function scoreRun(
-  id: string,
-  expected: readonly CollectedTest[],
-  run: RunResult,
-  limits: ScoreLimits = DEFAULT_LIMITS,
-): ExerciseReport {
-  const error = errorOf(run, limits);
+export function scoreRun(id: string, expected: readonly CollectedTest[], run: RunResult): ExerciseReport {
+  const error = errorOf(run);
   const key = (t: { file: string; name: string }) => `${t.file}\u0000${t.name}`;
   const outcomes = new Map(run.results.map((r) => [key(r), r]));
   const tests: TestReport[] = expected.map((test) => {

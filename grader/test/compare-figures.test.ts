@@ -116,6 +116,7 @@ test("scoreRun carries a test's figures into its report, and a test without figu
     ],
     moduleErrors: [],
     unhandledErrors: [],
+    end: { kind: "completed" },
     output: "",
     durationMs: 1,
   };

@@ -9,7 +9,7 @@ import { gradeCourse, type CourseReport, type GradedExercise } from "../grade/gr
 import { alteredFiles, locateSubmission, submittedSrc, type Submission } from "../grade/submission.ts";
 import { UsageError } from "../grade/usage-error.ts";
 import { pool } from "../pool.ts";
-import type { ScoreLimits } from "../score.ts";
+import type { RunLimits } from "../run/limits.ts";
 import { classroomScoreOf, scoreMismatch, type ClassroomScore } from "./classroom-scores.ts";
 import { courseVersion, srcDigest } from "./fingerprint.ts";
 import type { Progress } from "./progress.ts";
@@ -31,7 +31,7 @@ export interface ClassRequest {
   template?: string;
   /** Classroom's own points, to flag a student whose regrade differs. */
   classroom?: readonly ClassroomScore[];
-  limits?: Partial<ScoreLimits>;
+  limits?: Partial<RunLimits>;
   onProgress?: (progress: Progress) => void;
 }
 

@@ -3,8 +3,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startVitest, type Reporter, type SerializedError, type TestCase, type TestModule } from "vitest/node";
 import { exerciseTestOptions } from "@course/testkit/config";
+import { endOfCompletedRun } from "../run/end-reason.ts";
+import { DEFAULT_LIMITS } from "../run/limits.ts";
 import type { RunResult } from "../run/run-tests.ts";
-import { collectedTest, describeError, testState } from "../run/test-info.ts";
+import { collectedTest, describeError, testOutcome } from "../run/test-info.ts";
 import { layoutRoot, type LaidOutChain } from "./layout.ts";
 import { memoTransform } from "./memo-transform.ts";
 
@@ -18,7 +20,15 @@ const matchersSetup = fileURLToPath(import.meta.resolve("@course/testkit/matcher
  */
 const STALLED_MS = 120_000;
 
-const emptyRun = (): RunResult => ({ collected: [], results: [], moduleErrors: [], unhandledErrors: [], output: "", durationMs: 0 });
+const emptyRun = (): RunResult => ({
+  collected: [],
+  results: [],
+  moduleErrors: [],
+  unhandledErrors: [],
+  end: { kind: "completed" },
+  output: "",
+  durationMs: 0,
+});
 
 /**
  * Runs the tests of every chain laid out (see layout.ts), of every exercise,
@@ -58,9 +68,7 @@ export async function runChains(chains: readonly LaidOutChain[]): Promise<Map<st
       running.delete(testCase.module.moduleId);
       const where = locate(testCase.module.moduleId);
       if (!where) return;
-      const state = testState(testCase);
-      const outcome = { ...collectedTest(testCase, where.folder), state, durationMs: Math.round(testCase.diagnostic()?.duration ?? 0) };
-      where.run.results.push(state === "fail" ? { ...outcome, message: describeError(testCase.result().errors?.[0]) } : outcome);
+      where.run.results.push(testOutcome(testCase, where.folder));
     },
     onTestModuleEnd(testModule: TestModule) {
       const errors = testModule.errors();
@@ -77,6 +85,7 @@ export async function runChains(chains: readonly LaidOutChain[]): Promise<Map<st
     },
   };
 
+  const testOptions = exerciseTestOptions();
   try {
     const include = [...new Set(chains.map((chain) => `${path.relative(layoutRoot, path.dirname(chain.folder))}/*/test/**/*.test.ts`))];
     const vitest = await startVitest(
@@ -88,7 +97,7 @@ export async function runChains(chains: readonly LaidOutChain[]): Promise<Map<st
       {
         oxc: false,
         plugins: [memoTransform()],
-        test: { ...exerciseTestOptions(), include, setupFiles: [matchersSetup], maxWorkers: availableParallelism() },
+        test: { ...testOptions, include, setupFiles: [matchersSetup], maxWorkers: availableParallelism() },
       },
     );
     await vitest.close();
@@ -98,6 +107,10 @@ export async function runChains(chains: readonly LaidOutChain[]): Promise<Map<st
     process.exitCode = undefined;
   }
   const durationMs = Date.now() - started;
-  for (const run of runs.values()) run.durationMs = durationMs;
+  // Every chain's run reached its end (a stalled check exits above): its reason is what it reported.
+  for (const run of runs.values()) {
+    run.durationMs = durationMs;
+    run.end = endOfCompletedRun(run, testOptions.testTimeout ?? DEFAULT_LIMITS.testTimeoutMs);
+  }
   return runs;
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { courseRoot, exerciseDir } from "../exercises.ts";
 import { givenFiles } from "@course/testkit/config";
 import type { CollectedTest } from "../run/messages.ts";
+import { wasCutShort } from "../run/end-reason.ts";
 import { runTests } from "../run/run-tests.ts";
 
 const cacheDir = path.join(courseRoot, "node_modules", ".cache", "course-grader");
@@ -75,8 +76,8 @@ async function collect(id: string, root: string): Promise<CollectedTest[]> {
     }
   }
   const run = await runTests({ exerciseDir: exerciseDir(id, root) });
-  if (run.collected.length === 0 || run.moduleErrors.length > 0 || run.aborted) {
-    throw new Error(`the pristine exercise ${id} does not load its tests: ${run.moduleErrors[0]?.errors[0] ?? run.aborted ?? "no tests"}`);
+  if (run.collected.length === 0 || run.moduleErrors.length > 0 || wasCutShort(run.end)) {
+    throw new Error(`the pristine exercise ${id} does not load its tests: ${run.moduleErrors[0]?.errors[0] ?? (wasCutShort(run.end) ? run.end.kind : "no tests")}`);
   }
   rememberExpectedTests(id, run.collected, root);
   return run.collected;

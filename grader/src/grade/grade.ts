@@ -2,8 +2,9 @@ import path from "node:path";
 import { courseRoot, exerciseDir, listExercises } from "../exercises.ts";
 import { pool } from "../pool.ts";
 import { batchGroups, splitBatchRun } from "../run/batch.ts";
+import { DEFAULT_LIMITS, type RunLimits } from "../run/limits.ts";
 import { runTests, type RunResult } from "../run/run-tests.ts";
-import { DEFAULT_LIMITS, scoreRun, type ExerciseReport, type ScoreLimits } from "../score.ts";
+import { scoreRun, type ExerciseReport } from "../score.ts";
 import { expectedTests } from "./expected-tests.ts";
 import { knownMistake, type KnownMistake } from "./known-mistakes.ts";
 import { stageSubmittedSrc } from "./stage.ts";
@@ -57,8 +58,8 @@ export interface GradeRequest {
   course?: string;
   exercises?: string[];
   jobs?: number;
-  /** Time limits for each exercise's run (defaults: DEFAULT_LIMITS). */
-  limits?: Partial<ScoreLimits>;
+  /** Limits of each exercise's run (defaults: DEFAULT_LIMITS, run/limits.ts). */
+  limits?: Partial<RunLimits>;
   /** Typecheck the exercises the submission changed, beside the runs (`npm run grade` does). */
   typecheck?: boolean;
   /** Told when the type check could not run (the report then has no type errors). */
@@ -100,7 +101,7 @@ export async function gradeCourse(request: GradeRequest = {}): Promise<CourseRep
   };
   type Prepared = ReturnType<typeof prepare>;
   const finish = ({ id, staged, untouched }: Prepared, expected: Awaited<ReturnType<typeof expectedTests>>, run: RunResult): GradedExercise => {
-    const graded: GradedExercise = { ...scoreRun(id, expected, run, limits), alteredFiles: [...alteredFiles(submission, id, course), ...staged.ignored] };
+    const graded: GradedExercise = { ...scoreRun(id, expected, run), alteredFiles: [...alteredFiles(submission, id, course), ...staged.ignored] };
     if (untouched && graded.status === "fail" && graded.score === 0) graded.notStarted = true;
     else if (graded.status === "fail") {
       const mistake = knownMistake(id, graded.tests.filter((t) => t.status === "fail").map((t) => t.name), course);
@@ -135,7 +136,7 @@ export async function gradeCourse(request: GradeRequest = {}): Promise<CourseRep
           workers: jobs,
         }),
       ]);
-      const split = splitBatchRun(run, group);
+      const split = splitBatchRun(run, group, limits.testTimeoutMs);
       const results: GradedExercise[] = [];
       for (const [i, p] of prepared.entries()) {
         let own = split.get(p.id);

@@ -5,12 +5,12 @@ import { FORMATS, type Format } from "../formats/index.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** One report of the run: a format, and the file it goes to (none: standard output). */
-export interface GradeOutput {
+interface GradeOutput {
   format: Format;
   out?: string;
 }
 
-export interface GradeOptions {
+interface GradeOptions {
   submission?: string;
   exercises: string[];
   /** Every report wanted, all from the same grading run; at most one without a file. */

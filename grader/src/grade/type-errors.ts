@@ -25,7 +25,7 @@ export const TYPE_ERRORS_KEPT = 50;
 /** Each type error is cut to this many characters. */
 export const TYPE_ERROR_LIMIT = 1_000;
 /** Past this, the type check is stopped and reported as not done. */
-export const TYPECHECK_TIMEOUT_MS = 120_000;
+const TYPECHECK_TIMEOUT_MS = 120_000;
 
 /** What the type check found in one exercise: every error counted, the first TYPE_ERRORS_KEPT kept. */
 export interface TypeErrors {
@@ -35,7 +35,7 @@ export interface TypeErrors {
 
 const typecheckBin = fileURLToPath(new URL("../../bin/typecheck.js", import.meta.url));
 
-export interface SubmissionTypecheck {
+interface SubmissionTypecheck {
   /** Each exercise typechecked (the ones the submission changed), by id; rejects when the check could not run. */
   result: Promise<Map<string, TypeErrors>>;
 }

@@ -14,7 +14,7 @@ import { givenFiles } from "@course/testkit/config";
 import { courseRoot, exerciseDir, solutionDir } from "../exercises.ts";
 
 /** Where the student repository keeps the stubs' digests. */
-export const stubDigestsFile = (root: string) => path.join(root, "grader", "stub-digests.json");
+const stubDigestsFile = (root: string) => path.join(root, "grader", "stub-digests.json");
 
 function filesUnder(dir: string, prefix = ""): string[] {
   if (!existsSync(dir)) return [];
@@ -33,7 +33,7 @@ const digest = (file: string) => {
 };
 
 /** The digest of each file of a `src/` folder, by its path in it ("semaphore.ts"). */
-export function digestsOf(src: string): Map<string, string> {
+function digestsOf(src: string): Map<string, string> {
   return new Map(filesUnder(src).map((rel) => [rel, digest(path.join(src, rel))!]));
 }
 

@@ -16,13 +16,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { exerciseDir } from "../exercises.ts";
-import type { RunResult } from "./run-tests.ts";
+import { endOfCompletedRun, wasCutShort } from "./end-reason.ts";
+import type { RunResult } from "./run-result.ts";
 import { exerciseGrants } from "./sandbox.ts";
 
 /** The vitest.config.ts every exercise of the course has (CONTRIBUTING.md): the only one a batch can stand in for. */
 const STANDARD_CONFIG = 'import { exerciseConfig } from "@course/testkit/config";\n\nexport default exerciseConfig(import.meta.dirname);\n';
 
-export function hasStandardConfig(exerciseDir: string): boolean {
+function hasStandardConfig(exerciseDir: string): boolean {
   try {
     return readFileSync(path.join(exerciseDir, "vitest.config.ts"), "utf8").replace(/\r\n/g, "\n") === STANDARD_CONFIG;
   } catch {
@@ -30,14 +31,14 @@ export function hasStandardConfig(exerciseDir: string): boolean {
   }
 }
 
-export interface BatchProject {
+interface BatchProject {
   /** The run's copy of the exercise. */
   exerciseDir: string;
   /** Its staged src/ folders, first wins. */
   srcDirs: readonly string[];
 }
 
-export interface BatchSettings {
+interface BatchSettings {
   /** The test processes' Node flags (sandbox.ts). */
   testFlags: readonly string[];
   testTimeoutMs: number;
@@ -76,25 +77,21 @@ ${projects.map((p) => `  project(${JSON.stringify(p.exerciseDir)}, ${JSON.string
 /**
  * A batch run as the run of each exercise: its tests' results, collected
  * tests and module errors (paths made relative to the exercise again, as a
- * single run reports them). Undefined for an exercise whose run cannot be
- * told apart from the others': the whole batch was stopped or crashed, an
- * error escaped every test, or nothing of the exercise was reported at all.
+ * single run reports them), and its own end reason (a test of its own out of
+ * `testTimeoutMs`, the batch's limit for one test). Undefined for an exercise
+ * whose run cannot be told apart from the others': the whole batch was
+ * stopped or crashed, an error escaped every test, or nothing of the exercise
+ * was reported at all.
  */
-export function splitBatchRun(run: RunResult, ids: readonly string[]): Map<string, RunResult | undefined> {
+export function splitBatchRun(run: RunResult, ids: readonly string[], testTimeoutMs: number): Map<string, RunResult | undefined> {
   const split = new Map<string, RunResult | undefined>();
-  const whole = !run.aborted && run.unhandledErrors.length === 0;
+  const whole = !wasCutShort(run.end) && run.unhandledErrors.length === 0;
   for (const id of ids) {
     const prefix = `exercises/${id}/`;
     const own = <T extends { file: string }>(items: readonly T[]) =>
       items.filter((item) => item.file.split(path.sep).join("/").startsWith(prefix)).map((item) => ({ ...item, file: item.file.split(path.sep).join("/").slice(prefix.length).split("/").join(path.sep) }));
-    const result: RunResult = {
-      collected: own(run.collected),
-      results: own(run.results),
-      moduleErrors: own(run.moduleErrors),
-      unhandledErrors: [],
-      output: run.output,
-      durationMs: run.durationMs,
-    };
+    const reported = { collected: own(run.collected), results: own(run.results), moduleErrors: own(run.moduleErrors), unhandledErrors: [] };
+    const result: RunResult = { ...reported, end: endOfCompletedRun(reported, testTimeoutMs), output: run.output, durationMs: run.durationMs };
     split.set(id, whole && (result.results.length > 0 || result.moduleErrors.length > 0) ? result : undefined);
   }
   return split;

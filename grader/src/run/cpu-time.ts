@@ -6,7 +6,7 @@ const TICKS_PER_SECOND = 100;
 const PAGE_MB = 4096 / (1024 * 1024);
 
 /** What a process group has had of the CPUs so far, in ms. */
-export interface GroupUsage {
+interface GroupUsage {
   /** CPU time used, by every process of the group. */
   cpuMs: number;
   /**

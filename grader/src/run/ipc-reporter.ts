@@ -2,8 +2,8 @@
 // is known, so that what passed before a hang or a crash still counts.
 import path from "node:path";
 import type { Reporter, SerializedError, TestCase, TestModule } from "vitest/node";
-import { boundedFigures, type RunMessage, type TestOutcome } from "./messages.ts";
-import { collectedTest, describeError, testState } from "./test-info.ts";
+import { boundedFigures, type RunMessage } from "./messages.ts";
+import { collectedTest, describeError, testOutcome } from "./test-info.ts";
 
 const send = (message: RunMessage) => process.send?.(message);
 
@@ -24,13 +24,7 @@ export default class IpcReporter implements Reporter {
   }
 
   onTestCaseResult(testCase: TestCase): void {
-    const state = testState(testCase);
-    const test: TestOutcome = {
-      ...collectedTest(testCase, this.root),
-      state,
-      durationMs: Math.round(testCase.diagnostic()?.duration ?? 0),
-    };
-    if (state === "fail") test.message = describeError(testCase.result().errors?.[0]);
+    const test = testOutcome(testCase, this.root);
     // Written by the test kit in the worker, where student code runs too: untrusted data.
     const figures = boundedFigures((testCase.meta() as { figures?: unknown }).figures);
     if (figures) test.figures = figures;

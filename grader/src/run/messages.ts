@@ -22,10 +22,18 @@ export interface CollectedTest {
   line?: number;
 }
 
+/**
+ * Why a test failed, when the failure is not the test's verdict on the code
+ * but a reason the run cannot be graded (end-reason.ts tells it from the test's errors).
+ */
+export type FailureCause = "tampering" | "exit" | "test-timeout";
+
 export interface TestOutcome extends CollectedTest {
   state: "pass" | "fail" | "skip";
   /** The first error's message, for a failed test. */
   message?: string;
+  /** For a failed test, when its errors say the run cannot be graded: tampering, process.exit, out of time. */
+  cause?: FailureCause;
   durationMs: number;
   /** Its virtual-time figures, when the test kit recorded any (bounded: boundedFigures). */
   figures?: TestFigures;

@@ -5,12 +5,17 @@ import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { SRC_DIRS_ENV } from "@course/testkit/config";
 import { courseRoot } from "../exercises.ts";
-import { DEFAULT_LIMITS } from "../score.ts";
 import { groupCpuMs, groupUsage } from "./cpu-time.ts";
-import type { CollectedTest, RunMessage, TestOutcome } from "./messages.ts";
+import { endOfRun, type RunEnding } from "./end-reason.ts";
+import { DEFAULT_LIMITS, OUTPUT_KEPT, type RunLimits } from "./limits.ts";
+import type { RunMessage } from "./messages.ts";
+import type { RunResult } from "./run-result.ts";
 import { writeBatchConfig } from "./batch.ts";
 import { buildSandbox, compileCacheDir, exerciseGrants } from "./sandbox.ts";
+
+export type { RunResult };
 
 const require = createRequire(import.meta.url);
 const vitestCli = path.join(path.dirname(require.resolve("vitest/package.json")), "vitest.mjs");
@@ -18,21 +23,12 @@ const reporter = fileURLToPath(new URL("./ipc-reporter.ts", import.meta.url));
 /** The compile cache of the course's own processes (grader/bin/run-ts.js sets it up). */
 const sharedCompileCache = path.join(courseRoot, "node_modules", ".cache", "node-compile-cache");
 
-export interface RunOptions {
+/** A run's limits (limits.ts), each DEFAULT_LIMITS' where not given. */
+interface RunOptions extends Partial<RunLimits> {
   /** The pristine exercise: its tests, config and stub `src/`. */
   exerciseDir: string;
   /** Folders laid over the stub's `src/`, first wins (none: the stub itself). */
   srcDirs?: readonly string[];
-  /** Wall-clock limit for the whole run; past it the run's process group is killed. */
-  timeoutMs?: number;
-  /** Wall-clock limit without any progress (a test starting or finishing): a hang. */
-  idleMs?: number;
-  /** CPU time the run may spend without any progress: a loop (Linux, where /proc tells). */
-  busyMs?: number;
-  /** Limit for one test. */
-  testTimeoutMs?: number;
-  /** Memory the run's processes may hold together (Linux, where /proc tells); past it the run is stopped. */
-  memoryMb?: number;
   /**
    * Other exercises of the same course, each with its own staged src/, run in
    * the same vitest as projects of their own (batch.ts). They must ask the same
@@ -44,26 +40,6 @@ export interface RunOptions {
   workers?: number;
 }
 
-export interface RunResult {
-  collected: CollectedTest[];
-  results: TestOutcome[];
-  /** Errors that stopped a whole test file (e.g. its import of `src/` threw). */
-  moduleErrors: { file: string; errors: string[] }[];
-  /** Errors raised outside any test (e.g. an unhandled rejection). */
-  unhandledErrors: string[];
-  /**
-   * Why the run ended early, if it did: its time ran out, it made no progress
-   * for a while (idle: not computing; busy: computing all along), or it crashed.
-   */
-  aborted?: "timeout" | "idle" | "busy" | "memory" | "crash";
-  /** For a crash: how the run's process ended ("was killed (SIGKILL)", "exited with code 1"). */
-  exit?: string;
-  /** The test running when the run was stopped, if any. */
-  runningTest?: string;
-  /** The last lines vitest printed (for diagnosing a crash). */
-  output: string;
-  durationMs: number;
-}
 
 /**
  * Copies the shared compile cache, file by file. Other processes (a run beside
@@ -103,14 +79,14 @@ async function copyCompileCache(from: string, to: string): Promise<void> {
  * the grader's environment may hold secrets (a token in CI). `CI` is left out
  * too, so that a run behaves the same in CI and on an instructor's machine.
  */
-export const PASSED_ON_ENV = ["PATH", "LANG", "LC_ALL", "TZ", "SystemRoot", "ComSpec", "PATHEXT"] as const;
+const PASSED_ON_ENV = ["PATH", "LANG", "LC_ALL", "TZ", "SystemRoot", "ComSpec", "PATHEXT"] as const;
 
 /**
  * The environment of a run: PASSED_ON_ENV from the grader's, a home and a
  * temporary folder of the run's own (deleted with it, so nothing written there
  * reaches a later run), and what the run itself needs.
  */
-export function runEnvironment(runDir: string, own: Record<string, string>): NodeJS.ProcessEnv {
+function runEnvironment(runDir: string, own: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const name of PASSED_ON_ENV) {
     const value = process.env[name];
@@ -124,7 +100,6 @@ export function runEnvironment(runDir: string, own: Record<string, string>): Nod
   return env;
 }
 
-const OUTPUT_LIMIT = 16_384;
 /** How often the run's CPU time is read, to tell a loop. */
 const BUSY_POLL_MS = 250;
 /** A run whose threads waited for a CPU this share of a poll's interval or more was starved, not idle. */
@@ -143,6 +118,7 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
   const started = Date.now();
   const { exerciseDir, srcDirs = [] } = options;
   const { timeoutMs, idleMs, busyMs, testTimeoutMs, memoryMb } = { ...DEFAULT_LIMITS, ...options };
+  const limits: RunLimits = { timeoutMs, idleMs, busyMs, testTimeoutMs, memoryMb };
   // Everything the run may write (its home, its temporary files, its compile
   // cache) is in a folder of its own, deleted when it ends.
   // By its real path: the permission model grants paths as written, and a
@@ -203,7 +179,7 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
   // Not the grader's environment (no NODE_OPTIONS, no secrets): see PASSED_ON_ENV.
   const env = runEnvironment(runDir, {
     // A batch gives each project its overlays itself.
-    COURSE_SRC_DIRS: batch.length > 0 ? "" : srcDirs.join(path.delimiter),
+    [SRC_DIRS_ENV]: batch.length > 0 ? "" : srcDirs.join(path.delimiter),
     FORCE_COLOR: "0",
     NO_COLOR: "1",
     NODE_COMPILE_CACHE: compileCache,
@@ -211,7 +187,13 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
   });
   const command = sandbox.wrap(process.execPath, args);
 
-  const result: RunResult = { collected: [], results: [], moduleErrors: [], unhandledErrors: [], output: "", durationMs: 0 };
+  const result: RunResult = { collected: [], results: [], moduleErrors: [], unhandledErrors: [], end: { kind: "completed" }, output: "", durationMs: 0 };
+  /** The test running now ("test/x.test.ts > its name"), as far as the reporter has said. */
+  let runningTest: string | undefined;
+  /** The limit that stopped the run, if one did (the first: stopping kills the run). */
+  let stoppedBy: RunEnding["stoppedBy"];
+  /** Set when the run's process could not be started, or signalled. */
+  let processError = false;
   return new Promise((resolve) => {
     const child = spawn(command.command, command.args, {
       cwd: root,
@@ -222,7 +204,7 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
     const keep = (chunk: Buffer) => {
-      result.output = (result.output + chunk.toString()).slice(-OUTPUT_LIMIT);
+      result.output = (result.output + chunk.toString()).slice(-OUTPUT_KEPT);
     };
     child.stdout?.on("data", keep);
     child.stderr?.on("data", keep);
@@ -240,8 +222,8 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
         // Already gone.
       }
     };
-    const stop = (why: "timeout" | "idle" | "busy" | "memory") => {
-      result.aborted ??= why;
+    const stop = (why: NonNullable<typeof stoppedBy>) => {
+      stoppedBy ??= why;
       killGroup();
     };
     const deadline = setTimeout(() => stop("timeout"), timeoutMs);
@@ -268,14 +250,14 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
       if (child.pid) cpuAtProgress = groupCpuMs(child.pid);
       switch (message.type) {
         case "start":
-          result.runningTest = `${message.file} > ${message.name}`;
+          runningTest = `${message.file} > ${message.name}`;
           break;
         case "collected":
           result.collected.push(...message.tests);
           break;
         case "result":
           result.results.push(message.test);
-          result.runningTest = undefined;
+          runningTest = undefined;
           break;
         case "module-error":
           result.moduleErrors.push({ file: message.file, errors: message.errors });
@@ -290,7 +272,7 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
       }
     });
     child.on("error", (error) => {
-      result.aborted = "crash";
+      processError = true;
       keep(Buffer.from(String(error)));
     });
     // "exit" can come before the last messages on the IPC channel have been
@@ -311,11 +293,7 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
       clearTimeout(idle);
       clearInterval(busy);
       clearTimeout(grace);
-      // Ended before reporting its end, and not by our hand: killed or crashed.
-      if (!ended && !result.aborted) {
-        result.aborted = "crash";
-        result.exit = signal ? `was killed (${signal})` : `exited with code ${code}`;
-      }
+      result.end = endOfRun({ processError, stoppedBy, reportedEnd: ended, code, signal, runningTest }, result, limits);
       // Reap any worker the run left behind (e.g. one stuck in a loop).
       killGroup();
       result.durationMs = Date.now() - started;

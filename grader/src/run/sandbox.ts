@@ -18,13 +18,13 @@ import path from "node:path";
 import { courseRoot } from "../exercises.ts";
 
 /** What an exercise may ask of the sandbox, in its package.json: `"course": { "sandbox": [...] }`. */
-export const GRANTS = {
+const GRANTS = {
   /** Worker threads (exercise 10 runs a pool of them). */
   workers: "start worker threads",
   /** Files in a temporary folder of the run's own (exercise 11 writes and reads real files). */
   "temp-files": "read and write files in the run's temporary folder",
 } as const;
-export type Grant = keyof typeof GRANTS;
+type Grant = keyof typeof GRANTS;
 
 /** The grants an exercise declares; an unknown one is an error in the course, said as such. */
 export function exerciseGrants(exerciseDir: string): Grant[] {
@@ -42,7 +42,7 @@ export function exerciseGrants(exerciseDir: string): Grant[] {
   return declared as Grant[];
 }
 
-export interface SandboxOptions {
+interface SandboxOptions {
   /** The pristine exercise. */
   exerciseDir: string;
   /**
@@ -59,7 +59,7 @@ export interface SandboxOptions {
   memoryMb: number;
 }
 
-export interface Sandbox {
+interface Sandbox {
   /** The run's copy of the exercise: what vitest runs. */
   exerciseDir: string;
   /** The run's copy of the course: the root of a batch's run. */
@@ -239,7 +239,7 @@ let namespacePrefix: string[] | undefined;
  * system allows unprivileged ones; none elsewhere (macOS, Windows, a locked-down
  * Linux). Probed once.
  */
-export function pidNamespacePrefix(): string[] {
+function pidNamespacePrefix(): string[] {
   if (namespacePrefix) return namespacePrefix;
   namespacePrefix = [];
   if (process.platform !== "linux" || process.env.COURSE_SANDBOX_PID === "off") return namespacePrefix;

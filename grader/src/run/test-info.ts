@@ -1,7 +1,8 @@
 import path from "node:path";
 import type { TestCase } from "vitest/node";
 import { cut, MESSAGE_LIMIT } from "../cut.ts";
-import type { CollectedTest } from "./messages.ts";
+import { failureCause } from "./end-reason.ts";
+import type { CollectedTest, TestOutcome } from "./messages.ts";
 
 // eslint-disable-next-line no-control-regex -- colour codes are exactly what is removed
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -31,7 +32,23 @@ export function collectedTest(testCase: TestCase, root: string): CollectedTest {
 }
 
 /** How a finished test ended, as the grader scores it. */
-export function testState(testCase: TestCase): "pass" | "fail" | "skip" {
+function testState(testCase: TestCase): "pass" | "fail" | "skip" {
   const { state } = testCase.result();
   return state === "passed" ? "pass" : state === "failed" ? "fail" : "skip";
+}
+
+/**
+ * A finished test's result: its state, its first error's message and, when
+ * its errors say the run cannot be graded (tampering, process.exit, out of
+ * time), that cause. Without figures (the grader's reporter adds them).
+ */
+export function testOutcome(testCase: TestCase, root: string): TestOutcome {
+  const state = testState(testCase);
+  const outcome: TestOutcome = { ...collectedTest(testCase, root), state, durationMs: Math.round(testCase.diagnostic()?.duration ?? 0) };
+  if (state !== "fail") return outcome;
+  const errors = testCase.result().errors ?? [];
+  outcome.message = describeError(errors[0]);
+  const cause = failureCause(errors);
+  if (cause) outcome.cause = cause;
+  return outcome;
 }
