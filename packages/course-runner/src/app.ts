@@ -22,7 +22,7 @@ const SETTLE_MS = 200;
 /** On quitting, how long the test run being stopped may take to clean up. */
 const STOP_GRACE_MS = 5_000;
 
-export interface Summary {
+interface Summary {
   score: number;
   maxScore: number;
   done: number;

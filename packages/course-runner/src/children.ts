@@ -43,5 +43,3 @@ export function killChildren(): void {
 export function release(): void {
   condemned = false;
 }
-
-export const liveChildren = (): number => live.size;

@@ -17,7 +17,7 @@ export interface Graded {
   error?: string;
 }
 
-export interface GradingEvents {
+interface GradingEvents {
   started(id: string): void;
   finished(graded: Graded): void;
 }

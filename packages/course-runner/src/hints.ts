@@ -100,7 +100,7 @@ export function describesAround(source: string, line: number): string[] {
   return open.map((block) => block.title);
 }
 
-export type StepOf =
+type StepOf =
   | { kind: "step"; step: Step }
   /** No section names the test nor any describe block around it. */
   | { kind: "missing" }
@@ -108,7 +108,7 @@ export type StepOf =
   | { kind: "ambiguous"; steps: Step[] };
 
 /** Whether a name a section gives stands for `name`: the same, or a prefix written "prefix …". */
-export const covers = (cover: string, name: string): boolean => cover === name || (cover.endsWith(" …") && name.startsWith(cover.slice(0, -1)));
+const covers = (cover: string, name: string): boolean => cover === name || (cover.endsWith(" …") && name.startsWith(cover.slice(0, -1)));
 
 /** The step a test belongs to, as the hints declare it: by its own name first, then by its innermost describe block. */
 export function stepOf(steps: readonly Step[], test: { name: string; describes: readonly string[] }): StepOf {

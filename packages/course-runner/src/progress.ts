@@ -8,7 +8,7 @@ import path from "node:path";
 import { fingerprint, shippedDir } from "@course/grader/expected-tests";
 import type { GradedExercise } from "@course/grader/grade";
 
-export interface Remembered {
+interface Remembered {
   key: string;
   report: GradedExercise;
 }
