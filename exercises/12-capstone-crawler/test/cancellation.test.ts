@@ -1,5 +1,5 @@
 import { mockApi, points, reasonOf, useVirtualClock } from "@course/testkit";
-import { beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { crawl } from "../src/index.ts";
 import { ORIGIN, refuseOtherOrigins } from "./site.ts";
 import { abortListeners, LISTENERS_LEFT, notFoundElsewhere, page } from "./support.ts";
@@ -19,6 +19,7 @@ beforeEach(() => {
  * retry it, which must not be taken.)
  */
 async function abortMidway() {
+  const fetchCalls = recordFetchCalls();
   api.get("/", page(["/a", "/b", "/c"], 100));
   for (const path of ["/a", "/b", "/c"]) api.get(path, { never: true });
   const controller = new AbortController();
@@ -27,7 +28,22 @@ async function abortMidway() {
   setTimeout(() => controller.abort(reason), 600);
   const outcome = await clock.settle(crawl(api.url("/"), { maxConcurrent: 2, maxDepth: 5, timeoutMs: 60_000, retries: 2, signal: controller.signal }));
   await clock.advance(20_000); // long enough to see anything started (or left running) after the abort
-  return { outcome, reason, controller };
+  return { outcome, reason, controller, fetchCalls };
+}
+
+/**
+ * Every call to fetch, with the virtual time it was made at. The server's log
+ * misses one kind: fetch refuses an already-aborted signal at once, before any
+ * request leaves, so a retry made after the abort shows only here.
+ */
+function recordFetchCalls(): Array<{ path: string; at: number }> {
+  const calls: Array<{ path: string; at: number }> = [];
+  const inner = globalThis.fetch;
+  vi.stubGlobal("fetch", (input: string | URL | Request, init?: RequestInit) => {
+    calls.push({ path: new URL(input instanceof Request ? input.url : input).pathname, at: clock.now() });
+    return inner(input, init);
+  });
+  return calls;
 }
 
 describe("crawl: the caller's signal", () => {
@@ -38,7 +54,7 @@ describe("crawl: the caller's signal", () => {
   });
 
   test("crawl aborts the requests in flight when the signal aborts, and starts nothing after", points(2), async () => {
-    const { outcome, reason } = await abortMidway();
+    const { outcome, reason, fetchCalls } = await abortMidway();
     expect(reasonOf(outcome, "crawl(…)"), "the crawl should reject with signal.reason").toBe(reason);
     const inFlight = api.requests.filter((r) => r.path !== "/" && r.start < 600);
     expect(inFlight.length, `two of /a, /b and /c should have been in flight when the signal aborted\n\n${api.timeline()}\n`).toBe(2);
@@ -46,6 +62,12 @@ describe("crawl: the caller's signal", () => {
     expect(
       api.requests.filter((r) => r.start >= 600).map((r) => `${r.path} at ${r.start} ms`),
       `after the abort nothing new may start: neither the URL that was waiting for a slot, nor a retry of an aborted request\n\n${api.timeline()}\n`,
+    ).toEqual([]);
+    expect(
+      fetchCalls.filter((call) => call.at >= 600).map((call) => `${call.path} at ${call.at} ms`),
+      "after the abort, fetch was called again: nothing new may start, not even a retry that fetch refuses at once because its signal " +
+        "has aborted (so the server never sees it). In the catch, ask signal.aborted first, and rethrow signal.reason instead of retrying. " +
+        `Every call to fetch: ${fetchCalls.map((call) => `${call.path} at ${call.at} ms`).join(", ")}`,
     ).toEqual([]);
   });
 

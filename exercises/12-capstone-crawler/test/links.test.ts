@@ -56,6 +56,22 @@ describe("crawl: which links, and how they are written", () => {
     ]);
   });
 
+  test("crawl skips an href that is not a URL at all, and keeps the page's other links", async () => {
+    // "http://" has no host and "http://[::1" an unclosed IPv6 address: neither resolves to a URL, on any page.
+    api.get("/", page(["/a", "http://", "http://[::1", "/b"], 100));
+    for (const path of ["/a", "/b"]) api.get(path, page([], 100));
+    const result = resultOf(await crawlFrom("/"));
+    const lostIn = result.errors.find((e) => e.url === api.url("/"));
+    expect(
+      startPageOf(result)?.links,
+      'the start page\'s hrefs are "/a", "http://", "http://[::1" and "/b": the two in the middle are no URL at all (no host; ' +
+        "an unclosed [), so they are skipped like a link to another origin, and the page is a page with links [/a, /b]. " +
+        "URL.parse(href, pageUrl) returns null for them, where new URL(href, pageUrl) throws. " +
+        (lostIn ? `Yours put the start page in errors instead: "${lostIn.error}"` : `Yours: ${pathsOf(startPageOf(result)?.links)}`),
+    ).toEqual(["/a", "/b"].map(api.url));
+    expect(sortedUrls(result), "the links around the broken hrefs are followed as usual").toEqual(["/", "/a", "/b"].map(api.url));
+  });
+
   test("crawl keeps only the links to the start page's origin: same scheme, host and port", async () => {
     api.get(
       "/",
@@ -75,5 +91,36 @@ describe("crawl: which links, and how they are written", () => {
       ],
       errors: [],
     });
+  });
+});
+
+describe("crawl: which answers are read for links", () => {
+  test("crawl reads a text/html page for links however its content-type is written: Text/HTML ; charset=utf-8", async () => {
+    const html = `<!doctype html>\n<p><a href="/a">A</a></p>`;
+    api.get("/", { text: html, after: 100, headers: { "content-type": "Text/HTML ; charset=utf-8" } });
+    api.get("/a", page([], 100));
+    const result = resultOf(await crawlFrom("/"));
+    expect(
+      startPageOf(result)?.links,
+      'the start page\'s content-type is "Text/HTML ; charset=utf-8": the media type is the part before the ";", ' +
+        'once the spaces around it are trimmed ("Text/HTML"), and it is case-insensitive: text/html, so the page is read for links. ' +
+        `Yours: ${pathsOf(startPageOf(result)?.links)}`,
+    ).toEqual([api.url("/a")]);
+    expect(sortedUrls(result)).toEqual(["/", "/a"].map(api.url));
+  });
+
+  test("crawl reports an answer without a body or a content-type (204 No Content) as a page with its status and no links", async () => {
+    api.get("/", page(["/empty", "/a"], 100));
+    api.get("/empty", { status: 204, after: 100 });
+    api.get("/a", page([], 100));
+    const result = resultOf(await crawlFrom("/"));
+    const lostIn = result.errors.find((e) => e.url === api.url("/empty"));
+    expect(
+      result.pages.find((p) => p.url === api.url("/empty")),
+      "/empty answered 204 No Content: an answer, so a page with status 204 and links [] (there is nothing to read). It has no body " +
+        "(response.body is null) and no content-type (headers.get gives null): code that reads either without asking fails on it" +
+        (lostIn ? `, and yours put it in errors: "${lostIn.error}"` : ""),
+    ).toEqual({ url: api.url("/empty"), depth: 1, status: 204, links: [] });
+    expect(result.errors, "every URL got an answer: errors should be empty").toEqual([]);
   });
 });

@@ -62,3 +62,24 @@ describe("crawl: the concurrency limit", () => {
     expect(urlsOf(resultOf(await crawlFrom({ maxConcurrent: 1 })))).toEqual(["/"]);
   });
 });
+
+describe("crawl: the order of pages", () => {
+  test("crawl returns pages sorted by depth, then by URL, not in the order they finished", async () => {
+    // Four at a time, so the order they finish in is the order of their times: /beta (200 ms), /a (250 ms, found
+    // on /beta, one level down), /zeta (300 ms), /alpha (500 ms). Neither that order nor its reverse is sorted.
+    // All in lower case, where localeCompare agrees with code units: this test is about sorting at all, and the generated
+    // site's sorting test about code units ("/Zine/" before "/blog/"), so that unsorted pages and localeCompare fail
+    // different tests and npm run grade can name each mistake.
+    api.get("/", page(["/zeta", "/alpha", "/beta"], 100));
+    api.get("/beta", page(["/a"], 100));
+    api.get("/zeta", page([], 200));
+    api.get("/alpha", page([], 400));
+    api.get("/a", page([], 50));
+    const result = resultOf(await crawlFrom({ maxConcurrent: 4 }));
+    expect(
+      result.pages.map((p) => `${new URL(p.url).pathname} (depth ${p.depth})`).join(", "),
+      "pages sorted by depth first (the start page, then depth 1, then /a at depth 2), and by URL within a depth, " +
+        `whatever order they finished in (/, /beta, /a, /zeta, /alpha):\n\n${api.timeline()}\n`,
+    ).toBe("/ (depth 0), /alpha (depth 1), /beta (depth 1), /zeta (depth 1), /a (depth 2)");
+  });
+});

