@@ -59,6 +59,11 @@ describe("failureCause", () => {
     expect(failureCause([testTimeoutError])).toBe("test-timeout");
   });
 
+  test("tells process.exit() quoted in the failure of a test that awaited the code", () => {
+    const quoted = { name: "AssertionError", message: `answer() rejected instead of resolving: Error: ${processExitError().message}` };
+    expect(failureCause([quoted])).toBe("exit");
+  });
+
   test("tells a cause behind the test's own failure too (the kit checks after the test, in afterEach)", () => {
     expect(failureCause([{ name: "AssertionError", message: "expected 1 to be 2" }, tamperingError])).toBe("tampering");
   });
@@ -78,6 +83,7 @@ describe("failureCause", () => {
 
   test("looks for a marker only near the start of a message (code under test chooses its length)", () => {
     expect(failureCause([{ message: `${"x".repeat(1_000_000)}${TAMPERING}` }])).toBeUndefined();
+    expect(failureCause([{ message: `${"x".repeat(9_000)}${TAMPERING}` }])).toBe("tampering");
   });
 });
 

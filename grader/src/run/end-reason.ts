@@ -4,6 +4,7 @@
 // of it only in words (process.exit's message, the kit's tampering marker), so
 // the words are matched in this one module, and the scorer (score.ts) reads
 // the reason, never vitest's text.
+import { MESSAGE_LIMIT } from "../cut.ts";
 import type { RunLimits } from "./limits.ts";
 import type { CollectedTest, FailureCause, TestOutcome } from "./messages.ts";
 
@@ -49,11 +50,18 @@ export const wasCutShort = (end: EndReason): boolean => CUT_SHORT.has(end.kind);
  */
 export const TAMPERING_MARKER = "The code under test changed the test tools";
 
-/** vitest's worker replaces process.exit with a function that throws this (vitest/dist/chunks/base…js). */
-const PROCESS_EXIT = /^process\.exit unexpectedly called\b/;
+/**
+ * vitest's worker replaces process.exit with a function that throws this
+ * (vitest/dist/chunks/base…js). Anywhere in a message: a test that awaited
+ * the code quotes its rejection in its own failure ("answer() rejected: …").
+ */
+const PROCESS_EXIT = /process\.exit unexpectedly called/;
 
-/** How far into a message a marker is looked for: code under test chooses its errors' messages, and they may be megabytes. */
-const SCANNED = 2_000;
+/**
+ * How far into a message a marker is looked for, as far as a report keeps it:
+ * code under test chooses its errors' messages, and they may be megabytes.
+ */
+const SCANNED = MESSAGE_LIMIT;
 
 /**
  * The cause of a test's failure, from its errors as vitest reports them
@@ -75,7 +83,7 @@ export function failureCause(errors: readonly { name?: string; message?: string 
  * (`[ ../../src/x.ts:3:40 ]`), which a student reads as "a syntax error at src/x.ts:3:40: <what>".
  */
 export function moduleErrorReason(file: string, error: string): EndReason {
-  if (PROCESS_EXIT.test(error)) return { kind: "exit", message: error };
+  if (PROCESS_EXIT.test(error.slice(0, SCANNED))) return { kind: "exit", message: error };
   const reason: EndReason = { kind: "module-error", file, error };
   const parse = /\[PARSE_ERROR\]\s*(.+)/.exec(error);
   if (parse) {
