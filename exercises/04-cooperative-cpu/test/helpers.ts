@@ -1,4 +1,4 @@
-import { describeReason, startHeartbeat, whereItThrew, type Heartbeat, type Settled, type VirtualClock } from "@course/testkit";
+import { describeOutcome, describeReason, startHeartbeat, watch, type Heartbeat, type Settled, type VirtualClock } from "@course/testkit";
 import { expect } from "vitest";
 
 /** How many turns of the event loop a test lets the code under test run before giving up. */
@@ -6,12 +6,10 @@ export const MAX_TURNS = 500;
 
 /** What became of a call run by `runWithHeartbeat`. */
 export interface Run<T> {
-  /** How it settled, and when ("pending": still running after `turns` turns). */
+  /** How it settled, and when ("pending": still running after `MAX_TURNS` turns). */
   readonly outcome: Settled<T>;
   /** How many times the heartbeat had beaten when the call settled (or when the test gave up). */
   readonly beats: number;
-  /** How many turns of the event loop the test ran. */
-  readonly turns: number;
 }
 
 export interface RunOptions {
@@ -22,18 +20,11 @@ export interface RunOptions {
 /**
  * Starts a heartbeat (by default one beat per turn of the event loop: a
  * `setImmediate` that re-arms itself), calls `start`, then runs the virtual
- * event loop one turn at a time until the call settles or `MAX_TURNS` pass.
+ * event loop one turn at a time (`clock.settleTurnByTurn`: 1 virtual ms per
+ * turn, so that the work and the heartbeat take turns fairly, whichever
+ * macrotask the code yields with) until the call settles or `MAX_TURNS` pass.
  * The heartbeat is stopped before this returns, so `clock.pendingTimers()`
  * afterwards counts only what the code under test left behind.
- *
- * Why not `clock.settle`: it jumps from timer to timer, and there a callback
- * queued by a promise continuation lands on the current millisecond while one
- * re-armed inside a timer callback lands on the next; code that yields with
- * `setImmediate` then starves a `setImmediate` heartbeat (one beat in ten
- * yields). Advancing the clock 1 ms at a time makes everything queued during a
- * turn wait for the next turn, as Node's own loop does, so the work and the
- * heartbeat take turns fairly whichever macrotask the code yields with. On this
- * clock, then, one turn of the loop takes 1 virtual ms.
  */
 export async function runWithHeartbeat<T>(
   clock: VirtualClock,
@@ -42,19 +33,12 @@ export async function runWithHeartbeat<T>(
 ): Promise<Run<T>> {
   const heartbeat = startHeartbeat(options.everyMs);
   try {
-    let settled: { outcome: Settled<T>; beats: number } | undefined;
-    start(heartbeat).then(
-      (value) => (settled = { outcome: { status: "fulfilled", value, at: clock.now() }, beats: heartbeat.ticks }),
-      (reason: unknown) => (settled = { outcome: { status: "rejected", reason, at: clock.now() }, beats: heartbeat.ticks }),
-    );
-    let turns = 0;
-    while (!settled && turns < MAX_TURNS) {
-      await clock.advance(1);
-      turns++;
-    }
-    return settled
-      ? { ...settled, turns }
-      : { outcome: { status: "pending", at: clock.now() }, beats: heartbeat.ticks, turns };
+    const call = start(heartbeat);
+    let beatsAtSettle: number | undefined;
+    // Counted the moment it settles, not when the test looks.
+    watch(call, () => (beatsAtSettle = heartbeat.ticks));
+    const outcome = await clock.settleTurnByTurn(call, { maxTurns: MAX_TURNS });
+    return { outcome, beats: beatsAtSettle ?? heartbeat.ticks };
   } finally {
     heartbeat.stop();
   }
@@ -74,34 +58,12 @@ export function describeSettled(outcome: Settled<unknown>): string {
   }
 }
 
-/** How a run ended, in words, for failure messages. */
-export function describeRun(run: Run<unknown>): string {
-  const { outcome } = run;
-  switch (outcome.status) {
-    case "fulfilled":
-      return `it resolved at ${outcome.at}ms`;
-    case "rejected":
-      return `it rejected at ${outcome.at}ms with ${describeReason(outcome.reason)}`;
-    case "pending":
-      return `it was still running after ${run.turns} turns of the event loop`;
-  }
-}
-
-/** The value a run resolved with; fails the test with a readable reason if it did not resolve. */
-export function valueOfRun<T>(run: Run<T>, call: string): T {
-  if (run.outcome.status === "fulfilled") return run.outcome.value;
-  const error = new Error(`Expected ${call} to resolve, but ${describeRun(run)}.${whereItThrew(run.outcome, true)}`);
-  // The failure points at the test's line, not at this helper.
-  Error.captureStackTrace(error, valueOfRun);
-  throw error;
-}
-
 /**
  * Checks that a run rejected with exactly `expected` (the same object); when it
  * did not, the failure says what happened instead, followed by `hint`.
  */
 export function expectRejectedWith(run: Run<unknown>, expected: unknown, call: string, hint = ""): void {
-  const message = `Expected ${call} to reject with signal.reason itself, but ${describeRun(run)}.${hint ? ` ${hint}` : ""}`;
+  const message = `Expected ${call} to reject with signal.reason itself, but ${describeOutcome(run.outcome)}.${hint ? ` ${hint}` : ""}`;
   if (run.outcome.status !== "rejected") {
     const error = new Error(message);
     Error.captureStackTrace(error, expectRejectedWith);

@@ -1,4 +1,4 @@
-import { describeReason, points, useVirtualClock } from "@course/testkit";
+import { describeReason, points, useVirtualClock, valueOf } from "@course/testkit";
 import { describe, expect, test } from "vitest";
 import { sumOfSquares, sumOfSquaresSync } from "../src/index.ts";
 import {
@@ -7,7 +7,6 @@ import {
   expectRejectedWith,
   MICROTASK_ADVICE,
   runWithHeartbeat,
-  valueOfRun,
   type Run,
 } from "./helpers.ts";
 
@@ -38,7 +37,7 @@ function notRejectedHint(run: Run<unknown>, abortRan: boolean): string {
 describe("sumOfSquares", () => {
   test("sumOfSquares keeps the event loop turning: the heartbeat beats about once per chunk", points(2), async () => {
     const run = await runWithHeartbeat(clock, () => sumOfSquares(100_000, { chunkSize: 10_000 }));
-    const value = valueOfRun(run, call(100_000, 10_000));
+    const value = valueOf(run.outcome, call(100_000, 10_000));
     expectAboutOneBeatPerChunk(run, 10, call(100_000, 10_000));
     expect(value, "the chunked sum should equal sumOfSquaresSync(100 000)").toBe(sumOfSquaresSync(100_000));
   });
@@ -49,7 +48,7 @@ describe("sumOfSquares", () => {
     ];
     for (const [n, chunkSize] of cases) {
       const run = await runWithHeartbeat(clock, () => sumOfSquares(n, chunkSize === undefined ? undefined : { chunkSize }));
-      expect(valueOfRun(run, call(n, chunkSize)), `${call(n, chunkSize)} should equal sumOfSquaresSync(${fmt(n)})`).toBe(
+      expect(valueOf(run.outcome, call(n, chunkSize)), `${call(n, chunkSize)} should equal sumOfSquaresSync(${fmt(n)})`).toBe(
         sumOfSquaresSync(n),
       );
     }
@@ -57,18 +56,18 @@ describe("sumOfSquares", () => {
 
   test("sumOfSquares uses chunks of 10 000 iterations by default", async () => {
     const plain = await runWithHeartbeat(clock, () => sumOfSquares(50_000));
-    valueOfRun(plain, call(50_000));
+    valueOf(plain.outcome, call(50_000));
     expectAboutOneBeatPerChunk(plain, 5, `${call(50_000)} (default chunkSize 10 000)`);
 
     const withSignal = await runWithHeartbeat(clock, () => sumOfSquares(50_000, { signal: new AbortController().signal }));
-    valueOfRun(withSignal, "sumOfSquares(50 000, { signal })");
+    valueOf(withSignal.outcome, "sumOfSquares(50 000, { signal })");
     expectAboutOneBeatPerChunk(withSignal, 5, "sumOfSquares(50 000, { signal }) (default chunkSize 10 000)");
   });
 
   test("sumOfSquares yields after every chunkSize iterations", async () => {
     for (const [chunkSize, chunks] of [[1_000, 10], [2_500, 4]] as const) {
       const run = await runWithHeartbeat(clock, () => sumOfSquares(10_000, { chunkSize }));
-      valueOfRun(run, call(10_000, chunkSize));
+      valueOf(run.outcome, call(10_000, chunkSize));
       expectAboutOneBeatPerChunk(run, chunks, call(10_000, chunkSize));
     }
   });
@@ -81,7 +80,7 @@ describe("sumOfSquares", () => {
         sumOfSquares(20_000).then(() => finished.push({ sum: "the short sum (2 chunks)", beats: heartbeat.ticks })),
       ]),
     );
-    valueOfRun(run, "Promise.all of two sumOfSquares calls");
+    valueOf(run.outcome, "Promise.all of two sumOfSquares calls");
     expect(
       finished.map((f) => f.sum),
       "Two sums on one thread take turns when each yields after every chunk, so the short one finishes long " +

@@ -1,7 +1,7 @@
-import { points, useVirtualClock } from "@course/testkit";
+import { points, useVirtualClock, valueOf } from "@course/testkit";
 import { describe, expect, test } from "vitest";
 import { yieldToEventLoop } from "../src/index.ts";
-import { describeOrder, MICROTASK_ADVICE, runWithHeartbeat, valueOfRun } from "./helpers.ts";
+import { describeOrder, MICROTASK_ADVICE, runWithHeartbeat } from "./helpers.ts";
 
 // Each test runs a loop of `await yieldToEventLoop()` next to a heartbeat, and
 // turns the (virtual) event loop one turn at a time. A real yield lets the
@@ -18,7 +18,7 @@ describe("yieldToEventLoop", () => {
         beatsSeen.push(heartbeat.ticks);
       }
     });
-    valueOfRun(run, `a loop awaiting yieldToEventLoop() ${yields} times`);
+    valueOf(run.outcome, `a loop awaiting yieldToEventLoop() ${yields} times`);
 
     const beatsDuring = beatsSeen.map((seen, i) => seen - (beatsSeen[i - 1] ?? 0));
     expect(
@@ -40,7 +40,7 @@ describe("yieldToEventLoop", () => {
       },
       { everyMs: 1 },
     );
-    valueOfRun(run, `a loop awaiting yieldToEventLoop() ${yields} times`);
+    valueOf(run.outcome, `a loop awaiting yieldToEventLoop() ${yields} times`);
 
     // On the virtual clock a turn of the loop takes 1 ms: a 1 ms interval that
     // gets its turns fires about once per yield.

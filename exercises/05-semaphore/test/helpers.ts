@@ -24,30 +24,3 @@ export function recordJobs(): Jobs {
     timeline: () => recorder.timeline() || "\n\n(No job was started.)",
   };
 }
-
-/** What became of a promise so far, readable at any moment without awaiting it. */
-export interface Watched<T> {
-  readonly state: "pending" | "fulfilled" | "rejected";
-  readonly value?: T;
-  readonly reason?: unknown;
-}
-
-/**
- * Follows a promise without awaiting it (and so without leaving a rejection
- * unhandled), for tests that check a semaphore step by step. `onSettled`
- * runs when it settles, e.g. to record the order in which waiters got a permit.
- */
-export function watch<T>(promise: Promise<T>, onSettled?: (watched: Watched<T>) => void): Watched<T> {
-  const watched: { state: Watched<T>["state"]; value?: T; reason?: unknown } = { state: "pending" };
-  promise.then(
-    (value) => {
-      Object.assign(watched, { state: "fulfilled", value });
-      onSettled?.(watched);
-    },
-    (reason: unknown) => {
-      Object.assign(watched, { state: "rejected", reason });
-      onSettled?.(watched);
-    },
-  );
-  return watched;
-}

@@ -1,8 +1,8 @@
-import { points, reasonOf, useVirtualClock, valueOf } from "@course/testkit";
+import { points, reasonOf, useVirtualClock, valueOf, watch } from "@course/testkit";
 import { getEventListeners } from "node:events";
 import { describe, expect, test } from "vitest";
 import { Semaphore } from "../src/index.ts";
-import { recordJobs, watch } from "./helpers.ts";
+import { recordJobs } from "./helpers.ts";
 
 const clock = useVirtualClock();
 
@@ -30,7 +30,7 @@ describe("Semaphore: permits and waiters", () => {
     const third = watch(semaphore.acquire());
     await clock.flush();
     expect(
-      [first.state, second.state, third.state],
+      [first.outcome.status, second.outcome.status, third.outcome.status],
       "with 2 permits, the first two acquire() calls should resolve at once and the third should wait",
     ).toEqual(["fulfilled", "fulfilled", "pending"]);
     expect(semaphore.available, "both permits are taken: none is free").toBe(0);
@@ -38,7 +38,7 @@ describe("Semaphore: permits and waiters", () => {
 
     semaphore.release();
     await clock.flush();
-    expect(third.state, "release() should give the permit to the caller waiting for it").toBe("fulfilled");
+    expect(third.outcome.status, "release() should give the permit to the caller waiting for it").toBe("fulfilled");
     expect(semaphore.available, "the released permit went to the waiting caller, so none is free").toBe(0);
     expect(semaphore.waiting, "nobody is waiting any more").toBe(0);
 
@@ -61,7 +61,7 @@ describe("Semaphore: permits and waiters", () => {
     await takePermit(semaphore);
     const granted: string[] = [];
     for (const name of ["first", "second", "third"]) {
-      watch(semaphore.acquire(), (waiter) => granted.push(waiter.state === "fulfilled" ? name : `${name} (rejected)`));
+      watch(semaphore.acquire(), (outcome) => granted.push(outcome.status === "fulfilled" ? name : `${name} (rejected)`));
     }
     await clock.flush();
     expect(semaphore.waiting, "three callers are waiting for the one permit").toBe(3);
@@ -88,7 +88,7 @@ describe("Semaphore: permits and waiters", () => {
     const newcomer = watch(semaphore.acquire());
     await clock.flush();
     expect(
-      { waiter: waiter.state, newcomer: newcomer.state },
+      { waiter: waiter.outcome.status, newcomer: newcomer.outcome.status },
       "the released permit belongs to the caller already waiting in line; a caller that arrives just after " +
         "release() should queue behind it, not take its permit (hand the permit straight to the first waiter instead of freeing it)",
     ).toEqual({ waiter: "fulfilled", newcomer: "pending" });
@@ -122,7 +122,7 @@ describe("Semaphore: giving up with an AbortSignal", () => {
     expect(reasonOf(outcome), "acquire() should reject with signal.reason").toBe(reason);
     expect(semaphore.waiting, "the caller that gave up should have left the line: only the other one still waits").toBe(1);
     expect(semaphore.available, "giving up neither takes nor frees a permit: the holder still has it").toBe(0);
-    expect(staysInLine.state, "the other caller keeps waiting").toBe("pending");
+    expect(staysInLine.outcome.status, "the other caller keeps waiting").toBe("pending");
   });
 
   test("Semaphore gives an aborted waiter no permit: the next release goes to the next caller still waiting", points(2), async () => {
@@ -137,7 +137,7 @@ describe("Semaphore: giving up with an AbortSignal", () => {
     semaphore.release();
     await clock.flush();
     expect(
-      next.state,
+      next.outcome.status,
       "the permit released after the abort should go to the next caller still waiting, not to the one that gave up",
     ).toBe("fulfilled");
     semaphore.release();
@@ -183,7 +183,7 @@ describe("Semaphore: giving up with an AbortSignal", () => {
     await clock.flush();
     semaphore.release();
     await clock.flush();
-    expect(granted.state, "release() should give the permit to the first caller in line").toBe("fulfilled");
+    expect(granted.outcome.status, "release() should give the permit to the first caller in line").toBe("fulfilled");
 
     controller.abort(new Error("too late"));
     await clock.flush();
@@ -191,7 +191,7 @@ describe("Semaphore: giving up with an AbortSignal", () => {
     expect(semaphore.available, "an abort after acquire() resolved should change nothing: the permit is still held").toBe(0);
     semaphore.release();
     await clock.flush();
-    expect([second.state, third.state], "the next release() goes to the second caller in line").toEqual(["fulfilled", "pending"]);
+    expect([second.outcome.status, third.outcome.status], "the next release() goes to the second caller in line").toEqual(["fulfilled", "pending"]);
   });
   test("Semaphore.acquire removes its abort listener once it is granted or gives up", async () => {
     const semaphore = new Semaphore(1);
@@ -208,7 +208,7 @@ describe("Semaphore: giving up with an AbortSignal", () => {
     expect(listeners(session.signal), "while acquire() waits, it should listen for the abort on its signal").toBe(1);
     semaphore.release();
     await clock.flush();
-    expect(granted.state, "release() should give the permit to the caller waiting for it").toBe("fulfilled");
+    expect(granted.outcome.status, "release() should give the permit to the caller waiting for it").toBe("fulfilled");
     expect(listeners(session.signal), leftOn("was granted the permit", listeners(session.signal))).toBe(0);
 
     const controller = new AbortController();

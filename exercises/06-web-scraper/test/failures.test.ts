@@ -1,7 +1,7 @@
-import { mockApi, points, useVirtualClock, valueOf } from "@course/testkit";
+import { mockApi, points, serveSlowBody, useVirtualClock, valueOf } from "@course/testkit";
 import { describe, expect, test } from "vitest";
 import { scrapeUrls } from "../src/index.ts";
-import { A_MESSAGE, expectResult, messageOf, serveSlowBody, withMessage } from "./helpers.ts";
+import { A_MESSAGE, expectResult, messageOf, withMessage } from "./helpers.ts";
 
 const clock = useVirtualClock();
 const api = mockApi();

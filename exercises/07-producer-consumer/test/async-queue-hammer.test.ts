@@ -5,10 +5,9 @@
 // and on the size. The first step where they differ is reported, with the
 // steps that led to it. `HAMMER_SEED=1040 npm test -- hammer` reruns one seed
 // and prints every step of it.
-import { points, seededRandom, useVirtualClock } from "@course/testkit";
+import { points, seededRandom, sleep, useVirtualClock } from "@course/testkit";
 import { describe, expect, test } from "vitest";
 import { AsyncQueue, QueueClosedError } from "../src/index.ts";
-import { sleep } from "./helpers.ts";
 
 const clock = useVirtualClock();
 

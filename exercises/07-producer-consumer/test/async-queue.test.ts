@@ -1,19 +1,9 @@
-import { describeOutcome, points, reasonOf, recordSpans, useVirtualClock, valueOf } from "@course/testkit";
+import { at, describeOutcome, points, reasonOf, recordSpans, sleep, useVirtualClock, valueOf, watch } from "@course/testkit";
 import { getEventListeners } from "node:events";
 import { describe, expect, test } from "vitest";
 import { AsyncQueue, QueueClosedError } from "../src/index.ts";
-import { latest, sleep, watch } from "./helpers.ts";
 
 const clock = useVirtualClock();
-
-/**
- * Runs `action` at virtual time `ms`, as another part of the program would.
- * Its result is checked by the test itself, so a rejection here is not reported twice.
- */
-const at = (ms: number, action: () => unknown) =>
-  setTimeout(() => {
-    Promise.resolve(action()).catch(() => {});
-  }, ms);
 
 /** Takes every item left in a queue that holds no more than `limit`, without waiting. */
 function drainNow<T>(queue: AsyncQueue<T>, limit = 100): T[] {
@@ -104,7 +94,7 @@ describe("AsyncQueue: putting and getting", () => {
     at(200, () => queue.put("y"));
     at(300, () => queue.put("z"));
     await clock.settle(Promise.all(getters.map((getter) => getter.done)));
-    const got = getters.map((getter, i) => valueOf(latest(getter), `getter ${i + 1} of 3 waiting on an empty queue`));
+    const got = getters.map((getter, i) => valueOf(getter.outcome, `getter ${i + 1} of 3 waiting on an empty queue`));
     expect(got, "the getter that has waited longest gets the next item: getter 1 gets x, 2 gets y, 3 gets z").toEqual(["x", "y", "z"]);
   });
 
@@ -260,7 +250,7 @@ describe("AsyncQueue: close", () => {
     at(250, () => queue.close());
     await clock.settle(Promise.all(getters.map((getter) => getter.done)));
     for (const [i, getter] of getters.entries()) {
-      const outcome = latest(getter);
+      const outcome = getter.outcome;
       expect(reasonOf(outcome, `getter ${i + 1} of 2, waiting when the queue is closed at 250ms`)).toBeInstanceOf(QueueClosedError);
       expect(outcome).toRejectAt(250);
     }
@@ -282,7 +272,7 @@ describe("AsyncQueue: close", () => {
     at(250, () => queue.close());
     await clock.settle(Promise.all(putters.map((putter) => putter.done)));
     for (const [i, putter] of putters.entries()) {
-      const outcome = latest(putter);
+      const outcome = putter.outcome;
       expect(reasonOf(outcome, `put number ${i + 1}, waiting for room when the queue is closed at 250ms`)).toBeInstanceOf(QueueClosedError);
       expect(outcome).toRejectAt(250);
     }
@@ -329,7 +319,7 @@ describe("AsyncQueue: abort", () => {
     expect(reasonOf(abortedOutcome, "a get() aborted at 100ms"), "it rejects with signal.reason").toBe(reason);
     expect(abortedOutcome).toRejectAt(100);
     await clock.settle(next.done);
-    const nextOutcome = latest(next);
+    const nextOutcome = next.outcome;
     expect(
       valueOf(nextOutcome, "the getter behind the aborted one, with an item put at 200ms (was the item handed to the aborted getter, and lost?)"),
       "the aborted getter left the line, so the item put at 200ms goes to the getter behind it " +
@@ -400,7 +390,7 @@ describe("AsyncQueue: abort", () => {
     expect(reasonOf(outcome, "a put() waiting for room, aborted at 100ms"), "it rejects with signal.reason").toBe(reason);
     expect(outcome).toRejectAt(100);
     await clock.settle(behind.done);
-    expect(latest(behind), 'put("b") waited behind the aborted put, so it goes in at the first free place (200ms)').toResolveAt(200);
+    expect(behind.outcome, 'put("b") waited behind the aborted put, so it goes in at the first free place (200ms)').toResolveAt(200);
     await clock.advance(100);
     expect(got, "the aborted put's item never goes in: only a and b come out").toEqual(["a", "b"]);
     expect(queue.size).toBe(0);

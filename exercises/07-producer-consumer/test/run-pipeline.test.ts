@@ -1,7 +1,7 @@
-import { describeOutcome, nextSeq, peakConcurrency, points, reasonOf, recordSpans, renderTimeline, type Settled, useVirtualClock, valueOf } from "@course/testkit";
+import { describeOutcome, nextSeq, peakConcurrency, points, reasonOf, recordSpans, renderTimeline, type Settled, sleep, useVirtualClock, valueOf } from "@course/testkit";
 import { describe, expect, test } from "vitest";
 import { runPipeline, type PipelineResult } from "../src/index.ts";
-import { exactlyOnceProblems, sleep } from "./helpers.ts";
+import { exactlyOnceProblems } from "./helpers.ts";
 
 const clock = useVirtualClock();
 

@@ -1,11 +1,8 @@
-import { describeReason, nextSeq, renderTimeline, type Span } from "@course/testkit";
+import { describeReason, nextSeq, renderTimeline, type Ending, type Span } from "@course/testkit";
 import { getEventListeners } from "node:events";
 
 /** Abort listeners still registered on `signal`. */
 export const listeners = (signal: AbortSignal): number => getEventListeners(signal, "abort").length;
-
-/** How a pretend task ends if nothing stops it: with a value, or by rejecting with a reason. */
-export type Ending<T> = { value: T } | { reason: unknown };
 
 type TaskFn<T> = (signal: AbortSignal) => Promise<T>;
 
@@ -164,29 +161,4 @@ export function recordTasks(): TaskRecorder {
     if (spans.length === 0) return "\n\n(No task was called.)";
     return `\n\nWhat happened, on the virtual clock:\n${renderTimeline(spans, { now: Date.now(), countLabel: false })}`;
   }
-}
-
-/** What became of a promise so far, readable at any moment without awaiting it. */
-export interface Watched<T> {
-  readonly state: "pending" | "fulfilled" | "rejected";
-  readonly value?: T;
-  readonly reason?: unknown;
-  /** Virtual ms at which it settled. */
-  readonly at?: number;
-}
-
-/** Follows a promise without awaiting it (so its rejection is handled from the start). */
-export function watch<T>(promise: Promise<T>, onSettled?: () => void): Watched<T> {
-  const watched: { state: Watched<T>["state"]; value?: T; reason?: unknown; at?: number } = { state: "pending" };
-  promise.then(
-    (value) => {
-      Object.assign(watched, { state: "fulfilled", value, at: Date.now() });
-      onSettled?.();
-    },
-    (reason: unknown) => {
-      Object.assign(watched, { state: "rejected", reason, at: Date.now() });
-      onSettled?.();
-    },
-  );
-  return watched;
 }

@@ -1,10 +1,9 @@
 // First, before the code under test loads: it routes Node's fs through the
 // tests' pretend file system (see the file), whatever the code keeps of it.
 import { describeSyncCalls, fakeFs, ROOT, usePretendFs } from "./support/fake-fs.ts";
-import { describeReason, points, reasonOf, startHeartbeat, useVirtualClock, valueOf } from "@course/testkit";
+import { collectUnhandledRejections, describeReason, points, reasonOf, startHeartbeat, useVirtualClock, valueOf } from "@course/testkit";
 import { describe, expect, test } from "vitest";
 import { loadConfigs } from "../src/index.ts";
-import { collectUnhandledRejections } from "./support/unhandled.ts";
 
 // The code under test reads from a pretend file system (./support/fake-fs.ts):
 // files in memory under /project, each read taking time on the virtual clock

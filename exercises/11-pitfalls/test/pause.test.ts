@@ -1,11 +1,10 @@
 // First, before the code under test loads: it routes Node's fs through the
 // tests' pretend file system (see the file), whatever the code keeps of it.
 import "./support/fake-fs.ts";
-import { describeOutcome, describeReason, points, startHeartbeat, useVirtualClock, valueOf } from "@course/testkit";
+import { collectUnhandledRejections, describeOutcome, describeReason, points, startHeartbeat, useVirtualClock, valueOf } from "@course/testkit";
 import { describe, expect, test } from "vitest";
 import { pause } from "../src/index.ts";
 import { guardClockReads } from "./support/busy-wait.ts";
-import { collectUnhandledRejections } from "./support/unhandled.ts";
 
 const clock = useVirtualClock();
 collectUnhandledRejections();

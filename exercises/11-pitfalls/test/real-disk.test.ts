@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadConfigs, saveAll } from "../src/index.ts";
-import { collectUnhandledRejections, realTurns } from "./support/unhandled.ts";
+import { collectUnhandledRejections, realTurns } from "@course/testkit";
 
 // The other tests run on a pretend file system, where timing is exact. These
 // two check, once, that the code works on the real one too: in a fresh

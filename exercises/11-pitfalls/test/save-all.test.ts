@@ -2,10 +2,9 @@
 // tests' pretend file system (see the file), whatever the code keeps of it.
 import { describeSyncCalls, fakeFs, ROOT, usePretendFs } from "./support/fake-fs.ts";
 import path from "node:path";
-import { describeOutcome, describeReason, nextSeq, points, useVirtualClock, valueOf } from "@course/testkit";
+import { collectUnhandledRejections, describeOutcome, describeReason, nextSeq, points, realTurns, useVirtualClock, valueOf } from "@course/testkit";
 import { beforeEach, describe, expect, test } from "vitest";
 import { saveAll } from "../src/index.ts";
-import { collectUnhandledRejections, realTurns } from "./support/unhandled.ts";
 
 // The code under test writes to a pretend file system (./support/fake-fs.ts):
 // files in memory under /project, each write taking time on the virtual clock
