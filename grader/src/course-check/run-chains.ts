@@ -9,6 +9,7 @@ import type { RunResult } from "../run/run-tests.ts";
 import { collectedTest, describeError, testOutcome } from "../run/test-info.ts";
 import { layoutRoot, type LaidOutChain } from "./layout.ts";
 import { memoTransform } from "./memo-transform.ts";
+import { realThreadsFirst } from "./real-threads-first.ts";
 
 /** The kit's matchers, which the tamper-checking setup file would otherwise load. */
 const matchersSetup = fileURLToPath(import.meta.resolve("@course/testkit/matchers"));
@@ -97,7 +98,13 @@ export async function runChains(chains: readonly LaidOutChain[]): Promise<Map<st
       {
         oxc: false,
         plugins: [memoTransform()],
-        test: { ...testOptions, include, setupFiles: [matchersSetup], maxWorkers: availableParallelism() },
+        test: {
+          ...testOptions,
+          include,
+          setupFiles: [matchersSetup],
+          maxWorkers: availableParallelism(),
+          sequence: { sequencer: realThreadsFirst(chains) },
+        },
       },
     );
     await vitest.close();
