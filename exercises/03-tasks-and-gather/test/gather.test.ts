@@ -1,7 +1,7 @@
-import { points, reasonOf, useVirtualClock, valueOf } from "@course/testkit";
+import { expectSettledAt, points, reasonOf, useVirtualClock, valueOf } from "@course/testkit";
 import { describe, expect, test } from "vitest";
 import { gather } from "../src/index.ts";
-import { expectSettledAt, show, taskRecorder, type TaskRecorder } from "./helpers.ts";
+import { show, taskRecorder, type TaskRecorder } from "./helpers.ts";
 
 const clock = useVirtualClock();
 

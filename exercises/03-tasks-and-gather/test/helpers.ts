@@ -1,4 +1,4 @@
-import { describeOutcome, nextSeq, recordSpans, whereItThrew, type Ending, type Settled, type Span, type VirtualClock } from "@course/testkit";
+import { nextSeq, recordSpans, type Ending, type Span, type VirtualClock } from "@course/testkit";
 
 /** One line a worker logged, and when (virtual ms). */
 export interface LogEntry {
@@ -78,26 +78,4 @@ export function show(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "object" && value !== null) return JSON.stringify(value) ?? String(value);
   return String(value);
-}
-
-/**
- * Like the kit's `toResolveAt`/`toRejectAt`, but the failure reads as one
- * message: why that time is expected, what happened instead, then `details`
- * (e.g. a timeline of the tasks), which the kit's matchers cannot append.
- */
-export function expectSettledAt(
-  outcome: Settled<unknown>,
-  expected: { resolvesAt: number } | { rejectsAt: number },
-  why: string,
-  details = "",
-): void {
-  const [status, verb, at] =
-    "resolvesAt" in expected
-      ? (["fulfilled", "resolve", expected.resolvesAt] as const)
-      : (["rejected", "reject", expected.rejectsAt] as const);
-  if (outcome.status === status && outcome.at === at) return;
-  const error = new Error(`${why}\nExpected the call to ${verb} at ${at}ms, but ${describeOutcome(outcome)}.${whereItThrew(outcome, status === "fulfilled")}${details}`);
-  // The failure points at the test's line, not at this helper.
-  Error.captureStackTrace(error, expectSettledAt);
-  throw error;
 }

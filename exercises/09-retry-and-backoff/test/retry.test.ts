@@ -1,8 +1,8 @@
-import { points, reasonOf, useVirtualClock, valueOf } from "@course/testkit";
+import { expectSettledAt, points, reasonOf, useVirtualClock, valueOf } from "@course/testkit";
 import { getEventListeners } from "node:events";
 import { describe, expect, test } from "vitest";
 import { retry } from "../src/index.ts";
-import { alwaysFails, expectSchedule, expectSettledAt, randomFrom, scripted } from "./support.ts";
+import { alwaysFails, expectSchedule, randomFrom, scripted } from "./support.ts";
 
 const clock = useVirtualClock();
 

@@ -1,4 +1,4 @@
-import { describeOutcome, recordSpans, type Settled, type Span } from "@course/testkit";
+import { recordSpans, type Span } from "@course/testkit";
 
 /** What one scripted attempt does: fail with `fail`, or resolve with `value`, after `after` virtual ms (default 0). */
 export type Step<T> = { fail: unknown; after?: number } | { value: T; after?: number };
@@ -142,22 +142,3 @@ export function expectSchedule(yours: readonly number[], expected: readonly numb
 
 /** Start times of spans (the mocked server's requests, or recorded calls). */
 export const startTimes = (spans: readonly Span[]): number[] => spans.map((span) => span.start);
-
-/**
- * Like the kit's `toResolveAt`/`toRejectAt`, but the failure reads in one
- * piece: why that time is expected, what happened instead, then `details`
- * (a timeline of fn's calls, which the kit's matchers do not know about).
- */
-export function expectSettledAt(
-  outcome: Settled<unknown>,
-  expected: { resolvesAt: number } | { rejectsAt: number },
-  why: string,
-  details = "",
-): void {
-  const [status, verb, at] =
-    "resolvesAt" in expected
-      ? (["fulfilled", "resolve", expected.resolvesAt] as const)
-      : (["rejected", "reject", expected.rejectsAt] as const);
-  if (outcome.status === status && outcome.at === at) return;
-  throw new Error(`${why}\nExpected the call to ${verb} at ${at}ms, but ${describeOutcome(outcome)}.${details}`);
-}
