@@ -2,6 +2,7 @@ export { useVirtualClock, type VirtualClock, type Settled, type SettleOptions } 
 export { valueOf, reasonOf, describeOutcome, describeReason, whereItThrew, expectSettledAt, type ExpectedSettling } from "./clock/outcome.ts";
 export { AbortError } from "./clock/timer-shims.ts";
 export { sleep, at } from "./clock/schedule.ts";
+export { settleInRealTime } from "./clock/real-time.ts";
 export type { TurnByTurnOptions } from "./clock/turn-by-turn.ts";
 export { watch, type Watched } from "./promise/watch.ts";
 export {
