@@ -5,6 +5,7 @@
 // that turns a hang into a readable failure.
 import { createRequire, syncBuiltinESMExports } from "node:module";
 import type { Worker } from "node:worker_threads";
+import { settleInRealTime, type Settled } from "@course/testkit";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { bump, counters, FINISHED, RECEIVED, REPORTED_THREAD } from "./fixtures/board.ts";
 
@@ -171,11 +172,11 @@ export const NO_WORKER_SEEN =
   "the test saw no worker started: runInWorkerPool should run the tasks in worker threads, created with " +
   "new Worker(…) from node:worker_threads";
 
-/** How a call ended, in real time, and how many workers were still alive at that very moment. */
-export type Outcome<T> =
-  | { status: "fulfilled"; value: T; aliveAtSettle: number }
-  | { status: "rejected"; reason: unknown; aliveAtSettle: number }
-  | { status: "pending"; aliveAtSettle: number };
+/**
+ * How a call ended (the kit's outcome shape, `at` in real ms since the call),
+ * and how many workers were still alive at that very moment.
+ */
+export type Outcome<T> = Settled<T> & { aliveAtSettle: number };
 
 /**
  * Waits (real time, at most `limitMs`) for `promise` to settle. The live
@@ -183,19 +184,9 @@ export type Outcome<T> =
  * worker's `exit` included) can run between it settling and that count.
  */
 export async function settle<T>(promise: Promise<T>, workers: WorkerWatch, limitMs = SETTLE_LIMIT_MS): Promise<Outcome<T>> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<Outcome<T>>((resolve) => {
-    timer = setTimeout(() => resolve({ status: "pending", aliveAtSettle: workers.alive() }), limitMs);
-  });
-  const settled = promise.then(
-    (value): Outcome<T> => ({ status: "fulfilled", value, aliveAtSettle: workers.alive() }),
-    (reason: unknown): Outcome<T> => ({ status: "rejected", reason, aliveAtSettle: workers.alive() }),
-  );
-  try {
-    return await Promise.race([settled, timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
+  let aliveAtSettle: number | undefined;
+  const outcome = await settleInRealTime(promise, limitMs, () => (aliveAtSettle = workers.alive()));
+  return { ...outcome, aliveAtSettle: aliveAtSettle ?? workers.alive() };
 }
 
 export function describeReason(reason: unknown): string {
