@@ -1,14 +1,16 @@
 // Runs a snippet on the real event loop and explains how a prediction differs
 // from what it logged. (The rest of the course runs on the virtual clock; this
 // exercise is about the real loop, so nothing here fakes time.)
+import { settleInRealTime, type Settled } from "@course/testkit";
 import { chai } from "vitest";
 import type { Snippet } from "../src/index.ts";
 
-/** What a snippet did when it ran for real. */
-export type Run =
-  | { status: "finished"; logged: string[] }
-  | { status: "threw"; logged: string[]; error: unknown }
-  | { status: "unfinished"; logged: string[]; limitMs: number };
+/**
+ * What a snippet did when it ran for real: how its run ended (the kit's
+ * outcome shape: "rejected" when it threw, "pending" when it had not finished
+ * within `limitMs`), and the labels it logged.
+ */
+export type Run = Settled<unknown> & { logged: string[]; limitMs: number };
 
 /** Real milliseconds a snippet may take; they all finish within a few. */
 export const SNIPPET_LIMIT_MS = 500;
@@ -35,10 +37,6 @@ export async function runSnippet(snippet: Snippet, labels: number, limitMs = SNI
   const log = (label: string) => {
     if (logged.push(label) === labels) allLogged.resolve();
   };
-  let limit: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<"timed out">((resolve) => {
-    limit = setTimeout(() => resolve("timed out"), limitMs);
-  });
   const ran = new Promise<void>((resolve, reject) => {
     setImmediate(() => {
       try {
@@ -48,17 +46,11 @@ export async function runSnippet(snippet: Snippet, labels: number, limitMs = SNI
       }
     });
   });
-  try {
-    const outcome = await Promise.race([Promise.all([ran, allLogged.promise]), timedOut]);
-    if (outcome === "timed out") return { status: "unfinished", logged: [...logged], limitMs };
-  } catch (error) {
-    return { status: "threw", logged: [...logged], error };
-  } finally {
-    clearTimeout(limit);
-  }
+  const outcome = await settleInRealTime(Promise.all([ran, allLogged.promise]), limitMs);
+  if (outcome.status !== "fulfilled") return { ...outcome, logged: [...logged], limitMs };
   // A label logged after the expected count would mean the snippet changed.
   await new Promise((resolve) => setTimeout(resolve, AFTERWARDS_MS));
-  return { status: "finished", logged: [...logged] };
+  return { ...outcome, logged: [...logged], limitMs };
 }
 
 const quote = (label: string) => JSON.stringify(label);
@@ -151,8 +143,8 @@ export function predictionMismatch({ name, predicted, run, labels, rule }: Check
   const { logged } = run;
   const where = `snippets.${name} in src/snippets.ts`;
   const restore = "The snippets are given: if you changed src/snippets.ts, restore it.";
-  if (run.status === "threw") return `${where} failed when it ran: ${String(run.error)}\n${restore}`;
-  if (run.status === "unfinished") {
+  if (run.status === "rejected") return `${where} failed when it ran: ${String(run.reason)}\n${restore}`;
+  if (run.status === "pending") {
     return `${where} did not finish within ${run.limitMs} ms of real time: it logged ${logged.length} of its ${labels} labels.\n${restore}`;
   }
   if (logged.length !== labels) return `${where} logged ${logged.length} labels, where it should log ${labels}.\n${restore}`;
