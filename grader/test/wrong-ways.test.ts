@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { listExercises, listVariants, solutionDir } from "../src/exercises.ts";
+import { formatWithWrongWays } from "../src/wrong-ways/format.ts";
 import { refreshPatch } from "../src/wrong-ways/refresh.ts";
 import { applyWrongWay, formatWrongWay, parseWrongWay, PatchError } from "../src/wrong-ways/wrong-way.ts";
 
@@ -99,6 +100,38 @@ describe("refreshing a wrong way", () => {
   test("leaves a hunk to a person when the lines it changes are gone", () => {
     const gone = reference["queue.ts"].replace("return this.#items.shift();", "return this.#items.splice(0, 1)[0];");
     expect(() => refreshPatch(wrongWay, read({ ...reference, "queue.ts": gone }))).toThrow(/no longer in the reference/);
+  });
+});
+
+describe("formatting the reference with its wrong ways", () => {
+  // A formatter that only joins a call split over lines, as prettier does when it fits: enough to break a patch's context.
+  const join = async (text: string) => text.replaceAll("(\n    )", "()");
+  const split = reference["queue.ts"].replace("shift()", "shift(\n    )");
+  const unformatted = new Map([
+    ["queue.ts", split],
+    ["index.ts", reference["index.ts"]],
+  ]);
+  const lifoOfSplit = parseWrongWay(
+    formatWrongWay(why, [{ file: "queue.ts", before: split, after: split.replace("return this.#items.shift(", "return this.#items.pop(") }]),
+    "/x/wrong/lifo.patch",
+  );
+
+  test("writes each patch again against the formatted reference: the same header, the same mistake", async () => {
+    const { reference: formatted, patches } = await formatWithWrongWays(unformatted, [lifoOfSplit], join);
+    expect(formatted.get("queue.ts")).toBe(reference["queue.ts"]);
+    const patch = parseWrongWay(patches.get(lifoOfSplit)!, "/x/wrong/lifo.patch");
+    expect(patch.why).toBe(why);
+    expect(applyWrongWay(patch, read(reference))).toEqual(new Map([["queue.ts", lifo]]));
+  });
+
+  test("refuses, naming the wrong way, when formatting would erase its mistake", async () => {
+    const spaced = parseWrongWay(
+      formatWrongWay(why, [{ file: "queue.ts", before: split, after: split.replace("shift(\n    )", "shift()") }]),
+      "/x/wrong/only-spacing.patch",
+    );
+    await expect(formatWithWrongWays(unformatted, [spaced], join)).rejects.toThrow(
+      "wrong/only-spacing.patch: formatted, it would no longer change anything",
+    );
   });
 });
 

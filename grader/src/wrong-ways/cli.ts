@@ -3,20 +3,23 @@
 //   edit ID NAME               lays wrong/NAME.patch onto the reference, to change it and save it again
 //   refresh [ID…]              rewrites every patch against the reference as it is now, where that is unambiguous
 //   list [ID…]                 every wrong way, with what it says is wrong
+//   format [ID…]               formats the reference with prettier, and every patch with it (npm run format runs it)
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { courseRoot, listExercises, listVariants, solutionDir } from "../exercises.ts";
 import { UsageError } from "../grade/usage-error.ts";
 import { wrongWayFile } from "./materialize.ts";
+import { formatReference } from "./format.ts";
 import { refreshAll } from "./refresh.ts";
 import { applyWrongWay, formatWrongWay, readWrongWay } from "./wrong-way.ts";
 
-const USAGE = `usage: npm run wrong-ways -- save ID NAME [--why "Wrong: …"] | edit ID NAME | refresh [ID…] | list [ID…]
+const USAGE = `usage: npm run wrong-ways -- save ID NAME [--why "Wrong: …"] | edit ID NAME | refresh [ID…] | list [ID…] | format [ID…]
   save     the uncommitted edit of solutions/ID/src becomes solutions/ID/wrong/NAME.patch, and the reference is put back
   edit     lays solutions/ID/wrong/NAME.patch onto the reference, to change it and save it again
   refresh  rewrites the patches against the reference as it is now (context and line numbers), where that is unambiguous
   list     every wrong way and what it says is wrong
+  format   formats the reference with prettier and writes every patch again against it, the same mistake under the same header
 `;
 
 const git = (...args: string[]) => execFileSync("git", args, { cwd: courseRoot, encoding: "utf8" });
@@ -107,7 +110,14 @@ function refresh(ids: readonly string[]): { text: string; ok: boolean } {
   return { text: `${[...lines, summary].join("\n")}\n`, ok: counts("failed") === 0 };
 }
 
-function main(argv: string[]): number {
+async function format(ids: readonly string[]): Promise<string> {
+  const results = [];
+  for (const id of ids) results.push(...(await formatReference(id)));
+  const lines = results.filter((r) => r.outcome === "formatted").map((r) => `  ${r.file}`);
+  return `${[...lines, `${results.length} files: ${lines.length} formatted, ${results.length - lines.length} already formatted`].join("\n")}\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const whyAt = rest.indexOf("--why");
   const why = whyAt === -1 ? undefined : rest.splice(whyAt, 2)[1];
@@ -130,6 +140,9 @@ function main(argv: string[]): number {
     case "list":
       process.stdout.write(list(ids()));
       return 0;
+    case "format":
+      process.stdout.write(await format(ids()));
+      return 0;
     case "refresh": {
       const { text, ok } = refresh(ids());
       process.stdout.write(text);
@@ -145,9 +158,12 @@ function main(argv: string[]): number {
   }
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(`wrong-ways: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = error instanceof UsageError ? 2 : 1;
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`wrong-ways: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  },
+);

@@ -25,14 +25,7 @@ export const predictions: Record<SnippetName, string[]> = {
   // Each queue is emptied completely, newcomers included, before Node looks at
   // the other one again: all ticks, then all promise callbacks, then the tick
   // that a promise callback queued.
-  queuesWithinQueues: [
-    "nextTick B",
-    "nextTick from nextTick B",
-    "then A",
-    "then from nextTick B",
-    "then from then A",
-    "nextTick from then A",
-  ],
+  queuesWithinQueues: ["nextTick B", "nextTick from nextTick B", "then A", "then from nextTick B", "then from then A", "nextTick from then A"],
 
   // Each await, even of a plain value, sends the rest of the function to the
   // back of the promise queue: the two functions alternate step by step.

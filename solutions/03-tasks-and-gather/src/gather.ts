@@ -1,7 +1,4 @@
-export async function gather<T>(
-  tasks: Array<() => Promise<T>>,
-  options: { returnErrors?: boolean } = {},
-): Promise<Array<T | Error>> {
+export async function gather<T>(tasks: Array<() => Promise<T>>, options: { returnErrors?: boolean } = {}): Promise<Array<T | Error>> {
   // Calling every task function before awaiting anything is what makes them
   // run together. Wrapping the call in a promise turns a task that throws
   // synchronously into a rejection like any other.

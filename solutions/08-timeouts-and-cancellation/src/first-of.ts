@@ -16,10 +16,7 @@ import { CancelledError } from "./errors.ts";
  *   errors (as `Promise.any([])` does).
  * - Once settled, no listener is left on `options.signal`.
  */
-export async function firstOf<T>(
-  tasks: Array<(signal: AbortSignal) => Promise<T>>,
-  options: { signal?: AbortSignal } = {},
-): Promise<T> {
+export async function firstOf<T>(tasks: Array<(signal: AbortSignal) => Promise<T>>, options: { signal?: AbortSignal } = {}): Promise<T> {
   const { signal } = options;
   signal?.throwIfAborted();
   if (tasks.length === 0) throw new AggregateError([], "firstOf: there were no tasks to run");

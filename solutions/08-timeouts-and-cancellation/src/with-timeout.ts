@@ -15,11 +15,7 @@ import { TimeoutError } from "./errors.ts";
  *   `options.signal`.
  * - `ms` negative or `NaN` rejects with a `RangeError`, and `task` is never called.
  */
-export async function withTimeout<T>(
-  task: (signal: AbortSignal) => Promise<T>,
-  ms: number,
-  options: { signal?: AbortSignal } = {},
-): Promise<T> {
+export async function withTimeout<T>(task: (signal: AbortSignal) => Promise<T>, ms: number, options: { signal?: AbortSignal } = {}): Promise<T> {
   // Inside an async function a throw is a rejection, and nothing has started yet.
   // (`ms < 0` alone lets NaN through: every comparison with NaN is false.)
   if (Number.isNaN(ms) || ms < 0) throw new RangeError(`withTimeout: ms must be a non-negative number, got ${ms}`);

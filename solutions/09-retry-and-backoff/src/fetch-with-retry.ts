@@ -17,10 +17,7 @@ function retryAfterMs(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-export async function fetchWithRetry(
-  url: string,
-  init: RequestInit & { retries?: number; baseDelayMs?: number } = {},
-): Promise<Response> {
+export async function fetchWithRetry(url: string, init: RequestInit & { retries?: number; baseDelayMs?: number } = {}): Promise<Response> {
   // retries and baseDelayMs are ours, not fetch's.
   const { retries = 3, baseDelayMs = 500, ...requestInit } = init;
   // Stryker disable next-line StringLiteral: the name only goes into the RangeError's message

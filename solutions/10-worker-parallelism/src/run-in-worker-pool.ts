@@ -21,11 +21,7 @@ import type { Job, PoolWorkerData, Reply } from "./pool-worker.ts";
  * - `threads` must be a positive integer, or the call rejects with a `RangeError`
  *   before any worker starts.
  */
-export async function runInWorkerPool<I, O>(
-  taskModule: string | URL,
-  inputs: I[],
-  options: { threads: number; signal?: AbortSignal },
-): Promise<O[]> {
+export async function runInWorkerPool<I, O>(taskModule: string | URL, inputs: I[], options: { threads: number; signal?: AbortSignal }): Promise<O[]> {
   const { threads, signal } = options;
   if (!Number.isInteger(threads) || threads < 1) {
     throw new RangeError(`runInWorkerPool: threads must be a positive integer, got ${threads}`);

@@ -1,9 +1,6 @@
 // Right, another way: no Promise.all, a counter of tasks still running. The
 // empty list must be settled by hand, since no task will ever do it.
-export function gather<T>(
-  tasks: Array<() => Promise<T>>,
-  options: { returnErrors?: boolean } = {},
-): Promise<Array<T | Error>> {
+export function gather<T>(tasks: Array<() => Promise<T>>, options: { returnErrors?: boolean } = {}): Promise<Array<T | Error>> {
   return new Promise((resolve, reject) => {
     const results: Array<T | Error> = new Array(tasks.length);
     let remaining = tasks.length;

@@ -19,16 +19,19 @@ export async function mapConcurrent<T, R>(
   // Every queued item listens to the one signal: many listeners are expected here.
   setMaxListeners(0, stop);
   const calls = Array.from(items, (item, index) =>
-    semaphore.withPermit(async () => {
-      try {
-        return await fn(item, index);
-      } catch (error) {
-        // Empty the line while this call still holds its permit: once
-        // withPermit's finally has released it, the next item is already let in.
-        failure.abort(error);
-        throw error;
-      }
-    }, { signal: stop }),
+    semaphore.withPermit(
+      async () => {
+        try {
+          return await fn(item, index);
+        } catch (error) {
+          // Empty the line while this call still holds its permit: once
+          // withPermit's finally has released it, the next item is already let in.
+          failure.abort(error);
+          throw error;
+        }
+      },
+      { signal: stop },
+    ),
   );
   return Promise.all(calls);
 }

@@ -7,10 +7,7 @@ import { CancelledError } from "./errors.ts";
  * Runs every task at once and resolves with the value of the first to fulfil.
  * (Same contract as the reference.)
  */
-export async function firstOf<T>(
-  tasks: Array<(signal: AbortSignal) => Promise<T>>,
-  options: { signal?: AbortSignal } = {},
-): Promise<T> {
+export async function firstOf<T>(tasks: Array<(signal: AbortSignal) => Promise<T>>, options: { signal?: AbortSignal } = {}): Promise<T> {
   const { signal } = options;
   signal?.throwIfAborted();
 

@@ -8,11 +8,7 @@ import { TimeoutError } from "./errors.ts";
  * Runs `task` with a deadline: the `asyncio.wait_for(aw, timeout)` of this course.
  * (Same contract as the reference; only the way the deadline is kept differs.)
  */
-export async function withTimeout<T>(
-  task: (signal: AbortSignal) => Promise<T>,
-  ms: number,
-  options: { signal?: AbortSignal } = {},
-): Promise<T> {
+export async function withTimeout<T>(task: (signal: AbortSignal) => Promise<T>, ms: number, options: { signal?: AbortSignal } = {}): Promise<T> {
   if (Number.isNaN(ms) || ms < 0) throw new RangeError(`withTimeout: ms must be a non-negative number, got ${ms}`);
   const { signal } = options;
   signal?.throwIfAborted();

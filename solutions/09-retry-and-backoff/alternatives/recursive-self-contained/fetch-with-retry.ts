@@ -5,10 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 const RETRYABLE_STATUSES = [429, 502, 503, 504];
 
-export async function fetchWithRetry(
-  url: string,
-  init: RequestInit & { retries?: number; baseDelayMs?: number } = {},
-): Promise<Response> {
+export async function fetchWithRetry(url: string, init: RequestInit & { retries?: number; baseDelayMs?: number } = {}): Promise<Response> {
   const { retries = 3, baseDelayMs = 500, ...rest } = init;
   if (Number.isNaN(retries) || retries < 0) throw new RangeError(`retries must be >= 0, got ${retries}`);
   if (Number.isNaN(baseDelayMs) || baseDelayMs < 0) throw new RangeError(`baseDelayMs must be >= 0, got ${baseDelayMs}`);

@@ -29,11 +29,7 @@ type Reply = { index: number; ok: true; value: unknown } | { index: number; ok: 
  * `options.threads` worker threads, and resolves with the results in input order.
  * (Contract: see the reference.)
  */
-export async function runInWorkerPool<I, O>(
-  taskModule: string | URL,
-  inputs: I[],
-  options: { threads: number; signal?: AbortSignal },
-): Promise<O[]> {
+export async function runInWorkerPool<I, O>(taskModule: string | URL, inputs: I[], options: { threads: number; signal?: AbortSignal }): Promise<O[]> {
   const { threads, signal } = options;
   if (!Number.isInteger(threads) || threads < 1) {
     throw new RangeError(`runInWorkerPool: threads must be a positive integer, got ${threads}`);

@@ -11,16 +11,13 @@ import type { Job, PoolWorkerData, Reply } from "./pool-worker.ts";
  * `options.threads` worker threads, and resolves with the results in input order.
  * (Contract: see the reference.)
  */
-export async function runInWorkerPool<I, O>(
-  taskModule: string | URL,
-  inputs: I[],
-  options: { threads: number; signal?: AbortSignal },
-): Promise<O[]> {
+export async function runInWorkerPool<I, O>(taskModule: string | URL, inputs: I[], options: { threads: number; signal?: AbortSignal }): Promise<O[]> {
   const { threads, signal } = options;
   if (!(Number.isSafeInteger(threads) && threads > 0)) throw new RangeError(`threads must be a positive integer, not ${threads}`);
   if (signal?.aborted) throw signal.reason;
 
-  const url = typeof taskModule !== "string" ? taskModule : taskModule.startsWith("file:") ? new URL(taskModule) : pathToFileURL(path.resolve(taskModule));
+  const url =
+    typeof taskModule !== "string" ? taskModule : taskModule.startsWith("file:") ? new URL(taskModule) : pathToFileURL(path.resolve(taskModule));
   const workerData: PoolWorkerData = { taskUrl: url.href };
   const results: O[] = [];
   const pending = inputs.map((input, index): Job => ({ index, input })).reverse();

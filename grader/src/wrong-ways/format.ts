@@ -1,0 +1,85 @@
+// Formats a reference `src/` with prettier and keeps every wrong way's mistake:
+// a wrong way is a diff against the reference, so reformatting the reference
+// alone would leave its patches matching nothing. Each wrong way is laid onto
+// the reference as it is, both are formatted the same way, and the patch is
+// written again between the two, under the same header.
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import * as prettier from "prettier";
+import { listVariants, solutionDir } from "../exercises.ts";
+import { wrongWayFile } from "./materialize.ts";
+import { applyWrongWay, formatWrongWay, parseWrongWay, PatchError, readWrongWay, type WrongWay } from "./wrong-way.ts";
+
+export interface FormatResult {
+  /** "05-semaphore/src/semaphore.ts" or "05-semaphore/wrong/lifo-waiters.patch". */
+  file: string;
+  outcome: "unchanged" | "formatted";
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    return statSync(file).isDirectory() ? filesUnder(file).map((f) => path.join(name, f)) : [name];
+  });
+}
+
+/** The text as prettier writes it, with the repository's config, as if it were `file`. */
+async function formatted(text: string, file: string): Promise<string> {
+  const options = await prettier.resolveConfig(file);
+  const info = await prettier.getFileInfo(file, { ignorePath: [] });
+  if (!info.inferredParser) return text;
+  return prettier.format(text, { ...options, filepath: file });
+}
+
+/**
+ * The reference's files formatted by `format`, and each wrong way's patch
+ * written again between the formatted reference and its own edit, formatted
+ * the same way. Throws when a wrong way does not apply to the reference, or
+ * when formatting would erase its mistake.
+ */
+export async function formatWithWrongWays(
+  reference: ReadonlyMap<string, string>,
+  wrongWays: readonly WrongWay[],
+  format: (text: string, file: string) => Promise<string>,
+): Promise<{ reference: Map<string, string>; patches: Map<WrongWay, string> }> {
+  const read = (rel: string) => {
+    const text = reference.get(rel);
+    if (text === undefined) throw new PatchError(`the reference has no ${rel}`);
+    return text;
+  };
+  const formattedReference = new Map<string, string>();
+  for (const [rel, text] of reference) formattedReference.set(rel, await format(text, rel));
+  const patches = new Map<WrongWay, string>();
+  for (const wrongWay of wrongWays) {
+    const edit = [];
+    for (const [rel, text] of applyWrongWay(wrongWay, read))
+      edit.push({ file: rel, before: formattedReference.get(rel)!, after: await format(text, rel) });
+    if (edit.every(({ before, after }) => before === after))
+      throw new PatchError(`wrong/${wrongWay.name}.patch: formatted, it would no longer change anything; nothing was written`);
+    const patch = formatWrongWay(wrongWay.why, edit);
+    // The mistake must survive the formatting: the new patch replays the formatted edit onto the formatted reference.
+    const replayed = applyWrongWay(parseWrongWay(patch, wrongWay.file), (rel) => formattedReference.get(rel)!);
+    if (edit.some(({ file: rel, after }) => replayed.get(rel) !== after))
+      throw new PatchError(`wrong/${wrongWay.name}.patch: formatted, it no longer replays its own edit; nothing was written`);
+    patches.set(wrongWay, patch);
+  }
+  return { reference: formattedReference, patches };
+}
+
+/** Formats one exercise's reference `src/` and every wrong way's patch with it, on disk (see formatWithWrongWays). */
+export async function formatReference(id: string): Promise<FormatResult[]> {
+  const src = path.join(solutionDir(id), "src");
+  const before = new Map(filesUnder(src).map((rel) => [rel, readFileSync(path.join(src, rel), "utf8")]));
+  const wrongWays = listVariants(id, "wrong").map((name) => readWrongWay(wrongWayFile(id, name)));
+  const after = await formatWithWrongWays(before, wrongWays, (text, rel) => formatted(text, path.join(src, rel)));
+
+  const results: FormatResult[] = [];
+  const write = (file: string, shown: string, text: string) => {
+    const changed = text !== readFileSync(file, "utf8");
+    if (changed) writeFileSync(file, text);
+    results.push({ file: shown, outcome: changed ? "formatted" : "unchanged" });
+  };
+  for (const [rel, text] of after.reference) write(path.join(src, rel), `${id}/src/${rel.split(path.sep).join("/")}`, text);
+  for (const [wrongWay, text] of after.patches) write(wrongWay.file, `${id}/wrong/${wrongWay.name}.patch`, text);
+  return results;
+}
