@@ -1,7 +1,7 @@
 // Runs a snippet on the real event loop and explains how a prediction differs
 // from what it logged. (The rest of the course runs on the virtual clock; this
 // exercise is about the real loop, so nothing here fakes time.)
-import { settleInRealTime, type Settled } from "@course/testkit";
+import { settleInRealTime, sleep, type Settled } from "@course/testkit";
 import { chai } from "vitest";
 import type { Snippet } from "../src/index.ts";
 
@@ -49,7 +49,7 @@ export async function runSnippet(snippet: Snippet, labels: number, limitMs = SNI
   const outcome = await settleInRealTime(Promise.all([ran, allLogged.promise]), limitMs);
   if (outcome.status !== "fulfilled") return { ...outcome, logged: [...logged], limitMs };
   // A label logged after the expected count would mean the snippet changed.
-  await new Promise((resolve) => setTimeout(resolve, AFTERWARDS_MS));
+  await sleep(AFTERWARDS_MS);
   return { ...outcome, logged: [...logged], limitMs };
 }
 

@@ -1,4 +1,4 @@
-import { points, reasonOf, useVirtualClock, valueOf } from "@course/testkit";
+import { points, reasonOf, sleep, useVirtualClock, valueOf } from "@course/testkit";
 import { describe, expect, test } from "vitest";
 import { lazy } from "../src/index.ts";
 
@@ -76,7 +76,7 @@ describe("lazy", () => {
     const value = lazy(work.fn);
     const outcome = await clock.settle(
       (async () => {
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        await sleep(500);
         const { answer } = await value;
         return answer;
       })(),

@@ -1,4 +1,4 @@
-import { points, reasonOf, useVirtualClock, valueOf, watch } from "@course/testkit";
+import { points, reasonOf, sleep, useVirtualClock, valueOf, watch } from "@course/testkit";
 import { getEventListeners } from "node:events";
 import { describe, expect, test } from "vitest";
 import { Semaphore } from "../src/index.ts";
@@ -224,7 +224,7 @@ describe("Semaphore.withPermit", () => {
     let freeWhileRunning: number | undefined;
     const outcome = await clock.settle(
       semaphore.withPermit(async () => {
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await sleep(100);
         freeWhileRunning = semaphore.available;
         return "result";
       }),
