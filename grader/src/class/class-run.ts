@@ -18,7 +18,7 @@ import { openResultCache, resultKey } from "./result-cache.ts";
 import { inShard, listStudents, type Shard } from "./students.ts";
 import type { ClassReport, StudentResult } from "./types.ts";
 
-export interface ClassRequest {
+interface ClassRequest {
   classDir: string;
   /** The course whose pristine exercises grade the class (default: this repository). */
   course?: string;

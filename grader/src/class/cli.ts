@@ -10,7 +10,7 @@ import { writeClassOutputs } from "./outputs.ts";
 import { progressPrinter } from "./progress.ts";
 import { parseShard } from "./students.ts";
 
-export const HELP = `Usage: npm run class -- DIR [options]
+const HELP = `Usage: npm run class -- DIR [options]
 
 Grades every student under DIR (one folder each: a student repository, or a
 folder laid out like exercises/) and writes grades.csv, class.json and report.html.

@@ -62,7 +62,7 @@ for (const table of document.querySelectorAll("table.sortable")) {
 `;
 
 /** An SVG bar chart: how many students scored each number of points in an exercise. */
-export function scoreHistogramSvg(analysis: ExerciseAnalysis, scores: readonly number[]): string {
+function scoreHistogramSvg(analysis: ExerciseAnalysis, scores: readonly number[]): string {
   const max = analysis.maxScore;
   const counts = Array.from({ length: max + 1 }, (_, points) => scores.filter((s) => s === points).length);
   const tallest = Math.max(1, ...counts);

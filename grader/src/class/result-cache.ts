@@ -7,7 +7,7 @@ import path from "node:path";
 import { courseRoot } from "../exercises.ts";
 import type { GradedExercise } from "../grade/grade.ts";
 
-export const defaultCacheDir = path.join(courseRoot, "node_modules", ".cache", "course-grader", "class-results");
+const defaultCacheDir = path.join(courseRoot, "node_modules", ".cache", "course-grader", "class-results");
 
 /** The cache key of one exercise of one submission. */
 export const resultKey = (id: string, version: string, src: string) => createHash("sha256").update(`${id}\0${version}\0${src}`).digest("hex").slice(0, 40);
@@ -21,7 +21,7 @@ export const resultKey = (id: string, version: string, src: string) => createHas
 export const mayBeTheMachine = (exercise: GradedExercise) =>
   exercise.status === "error" && /^(stopped |the test run's process|the test run could not start)/.test(exercise.message ?? "");
 
-export interface ResultCache {
+interface ResultCache {
   get(key: string): GradedExercise | undefined;
   /** Remembers a result, without the files the student altered outside src/ (they are not in the key). */
   set(key: string, exercise: GradedExercise): void;

@@ -6,7 +6,7 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "../grade/usage-error.ts";
 
-export interface Student {
+interface Student {
   /** The student's folder name: the first column of grades.csv, and how they are named everywhere. */
   name: string;
   dir: string;

@@ -3,7 +3,7 @@ import { listVariants, solutionDir } from "../exercises.ts";
 import { materializeWrongWay } from "../wrong-ways/materialize.ts";
 
 /** What a chain is, for the check: every test must fail, pass, or at least one fail. */
-export type ChainKind = "stub" | "solution" | "wrong" | "alternative";
+type ChainKind = "stub" | "solution" | "wrong" | "alternative";
 
 /** One `src/` the exercise's tests run against, and what is expected of it. */
 export interface Chain {

@@ -8,7 +8,7 @@ import { listExercises } from "../exercises.ts";
 import { filesUnder } from "./files.ts";
 import { graderClosure, type Closure } from "./grader-closure.ts";
 
-export interface Copy {
+interface Copy {
   /** Absolute path in the course. */
   from: string;
   /** Path in the student repository, `/` separators. */
@@ -16,14 +16,7 @@ export interface Copy {
 }
 
 /** Root files the packages read: the Node version check and runner (with its type check), the shared compiler options, the Node version, npm's settings. */
-export const ROOT_FILES = [
-  "scripts/check-node.cjs",
-  "scripts/vitest.cjs",
-  "scripts/typecheck.cjs",
-  "tsconfig.base.json",
-  ".nvmrc",
-  ".npmrc",
-] as const;
+const ROOT_FILES = ["scripts/check-node.cjs", "scripts/vitest.cjs", "scripts/typecheck.cjs", "tsconfig.base.json", ".nvmrc", ".npmrc"] as const;
 
 /**
  * A shared package's own tests (the test kit's) check the course, not a

@@ -21,7 +21,7 @@ import {
 } from "./manifests.ts";
 import { exerciseTable, writeStudentFiles } from "./templates.ts";
 
-export interface ExportOptions {
+interface ExportOptions {
   /** The course repository (this one). */
   courseRoot: string;
   /** Where the student repository goes: a new or empty folder. */
@@ -32,7 +32,7 @@ export interface ExportOptions {
   ref?: string;
 }
 
-export interface ExportResult {
+interface ExportResult {
   dir: string;
   repository: string;
   ref: string;
@@ -45,7 +45,7 @@ export interface ExportResult {
  * Classroom, the organization that holds both the template and the students'
  * copies), named like the export folder.
  */
-export const defaultRepository = (dir: string) => `\${{ github.repository_owner }}/${path.basename(path.resolve(dir))}`;
+const defaultRepository = (dir: string) => `\${{ github.repository_owner }}/${path.basename(path.resolve(dir))}`;
 
 /** The course's version: every @course package shares one (see .changeset/config.json). */
 const courseVersion = (courseRoot: string) => readManifest(path.join(courseRoot, "grader")).version ?? "0.0.0";

@@ -8,7 +8,7 @@ import path from "node:path";
 import { moduleSpecifiers, packageOf } from "./specifiers.ts";
 
 /** The commands of the grader a student runs: `npm run grade`. */
-export const STUDENT_BINS = ["bin/grade.js"] as const;
+const STUDENT_BINS = ["bin/grade.js"] as const;
 
 export interface Closure {
   /** Files of the grader (relative to it, `/` separators), sorted. */

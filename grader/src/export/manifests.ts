@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { packagesImportedBy } from "./specifiers.ts";
 
-export interface Manifest {
+interface Manifest {
   name: string;
   version?: string;
   description?: string;
@@ -20,7 +20,7 @@ export interface Manifest {
 
 export const readManifest = (dir: string): Manifest => JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as Manifest;
 
-export const STUDENT_WORKSPACES = ["packages/*", "exercises/*", "grader"];
+const STUDENT_WORKSPACES = ["packages/*", "exercises/*", "grader"];
 
 /**
  * A student's `npm test` at the root: every exercise once, in one vitest whose
@@ -29,7 +29,7 @@ export const STUDENT_WORKSPACES = ["packages/*", "exercises/*", "grader"];
  * `npm start` (`npm run course`): the course runner, as ours (its package,
  * packages/course-runner, is exported with the other shared packages).
  */
-export function studentScripts(ours: Manifest): Record<string, string> {
+function studentScripts(ours: Manifest): Record<string, string> {
   const grade = ours.scripts?.grade;
   if (grade === undefined) throw new Error("the course's package.json has no grade script");
   const scripts: Record<string, string> = { test: "node scripts/vitest.cjs run", grade };

@@ -9,7 +9,7 @@ import { listExercises } from "../exercises.ts";
 import { copyFile, filesUnder } from "./files.ts";
 import { readManifest } from "./manifests.ts";
 
-export const STUDENT_FILES = fileURLToPath(new URL("./student-files/", import.meta.url));
+const STUDENT_FILES = fileURLToPath(new URL("./student-files/", import.meta.url));
 
 /**
  * `gitignore` becomes `.gitignore`, `gitattributes` `.gitattributes`: a file
@@ -18,7 +18,7 @@ export const STUDENT_FILES = fileURLToPath(new URL("./student-files/", import.me
  */
 const RENAMED: Record<string, string> = { gitignore: ".gitignore", gitattributes: ".gitattributes" };
 
-export interface TemplateValues {
+interface TemplateValues {
   /** The student template repository the workflow grades against, `OWNER/NAME`. */
   repository: string;
   /** The release of it the workflow checks out (a tag). */
@@ -39,7 +39,7 @@ const PLACEHOLDERS: Record<string, keyof TemplateValues> = {
  * into a non-empty string, which is always true. The default repository,
  * `${{ github.repository_owner }}/NAME`, becomes a format() of the owner.
  */
-export function repositoryExpression(repository: string): string {
+function repositoryExpression(repository: string): string {
   const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
   const ownersOwn = /^\$\{\{\s*github\.repository_owner\s*\}\}\/(.+)$/.exec(repository);
   if (!ownersOwn) return quote(repository);

@@ -31,7 +31,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(3)}s`;
  * credit is the sum of the tests' scores). Test names carry the exercise id,
  * so they stay unique across the course.
  */
-export function classroomResult(report: CourseReport, messageLimit = CLASSROOM_MESSAGE_LIMIT, filenames = true) {
+function classroomResult(report: CourseReport, messageLimit = CLASSROOM_MESSAGE_LIMIT, filenames = true) {
   return {
     version: 1,
     status: overall(report),

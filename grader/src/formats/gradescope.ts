@@ -14,7 +14,7 @@ export const GRADESCOPE_OUTPUT_LIMIT = 1_000;
  * Outputs are plain text (`output_format: "text"`), so nothing the submission
  * wrote is rendered as HTML or Markdown.
  */
-export function gradescopeResults(report: CourseReport) {
+function gradescopeResults(report: CourseReport) {
   const tests = report.exercises.flatMap((exercise) => {
     const number = Number.parseInt(exercise.id, 10);
     return exercise.tests.map((test, index) => {

@@ -10,7 +10,7 @@ import { formatPretty } from "./pretty.ts";
 export const FORMATS = ["pretty", "json", "classroom", "junit", "markdown", "github", "gradescope"] as const;
 export type Format = (typeof FORMATS)[number];
 
-export interface FormatOptions {
+interface FormatOptions {
   /** ANSI colours (pretty only): on for a terminal, off when piped or written to a file. */
   color: boolean;
 }

@@ -1,6 +1,6 @@
 import type { AlteredFile } from "../grade/submission.ts";
 
-export { cut, CUT_MARK } from "../cut.ts";
+export { cut } from "../cut.ts";
 
 /** The first non-empty line of a (possibly multi-line) message. */
 export function firstLine(text: string | undefined): string {

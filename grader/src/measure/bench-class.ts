@@ -14,7 +14,7 @@ import { exerciseDir, listExercises, listVariants, solutionDir } from "../exerci
 import { materializeWrongWay } from "../wrong-ways/materialize.ts";
 
 /** Writes a class of `size` generated students under `dir`; returns how many distinct exercise src/ it holds. */
-export function generateClass(dir: string, size: number, seed = 13): number {
+function generateClass(dir: string, size: number, seed = 13): number {
   const random = mulberry32(seed);
   const ids = listExercises();
   const wrong = new Map(ids.map((id) => [id, listVariants(id, "wrong").slice(0, 2).map((name) => materializeWrongWay(id, name))]));
@@ -51,11 +51,6 @@ function makeUnique(studentDir: string, tag: string): void {
     }
   };
   walk(studentDir);
-}
-
-export interface ClassBenchRow {
-  label: string;
-  seconds: number;
 }
 
 /**

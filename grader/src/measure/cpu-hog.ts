@@ -29,7 +29,7 @@ const burst = () => {
 burst();
 `;
 
-export interface CpuHog {
+interface CpuHog {
   stop(): void;
 }
 

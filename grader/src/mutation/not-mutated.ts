@@ -4,7 +4,7 @@ import { courseRoot, solutionDir } from "../exercises.ts";
 
 // Files of a reference that Stryker cannot test, each with why: they are left
 // out of `mutate`, and so out of the score, instead of counting as survivors.
-export const NOT_MUTATED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+const NOT_MUTATED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "10-worker-parallelism": {
     "pool-worker.ts":
       "Node runs it in worker threads, apart from the test process where Stryker switches mutants on and records " +

@@ -13,7 +13,7 @@ import { mutatePatterns } from "./not-mutated.ts";
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 /** Where a run writes what it leaves (ignored by git): reports, and the sandboxes while it runs. */
-export const mutationOutput = (root = courseRoot) => ({
+const mutationOutput = (root = courseRoot) => ({
   reports: path.join(root, "reports", "mutation"),
   sandboxes: path.join(root, ".stryker-tmp"),
 });
@@ -22,7 +22,7 @@ export const mutationOutput = (root = courseRoot) => ({
  * Stryker's incremental report of one exercise, committed: a run tests again
  * only the mutants whose code or tests changed since (CI stays short).
  */
-export const incrementalReport = (id: string) => here(`./incremental/${id}.json`);
+const incrementalReport = (id: string) => here(`./incremental/${id}.json`);
 
 /** The HTML report of one exercise. */
 export const htmlReport = (id: string, root = courseRoot) => path.join(mutationOutput(root).reports, id, "index.html");
@@ -40,7 +40,7 @@ export interface RunSettings {
  * `src/`, and the settings its tsconfig extends. Everything else is reached
  * through the sandbox's link to node_modules, or not at all.
  */
-export function sandboxContents(id: string): string[] {
+function sandboxContents(id: string): string[] {
   return [
     "/*",
     "!/tsconfig.base.json",

@@ -27,7 +27,7 @@ const UNMARKED: ReadonlySet<MutantResult["status"]> = new Set(["Survived", "NoCo
 const DETECTED: ReadonlySet<MutantResult["status"]> = new Set(["Killed", "Timeout"]);
 
 /** A survivor no test kills and no comment marks. */
-export const isUnmarkedSurvivor = (mutant: MutantResult) => UNMARKED.has(mutant.status);
+const isUnmarkedSurvivor = (mutant: MutantResult) => UNMARKED.has(mutant.status);
 
 export function summarize(id: string, mutants: readonly MutantResult[]): ExerciseSummary {
   const count = (keep: (m: MutantResult) => boolean) => mutants.filter(keep).length;

@@ -10,7 +10,7 @@ import { listVariants, solutionDir } from "../exercises.ts";
 import { wrongWayFile } from "./materialize.ts";
 import { applyWrongWay, formatWrongWay, parseWrongWay, PatchError, readWrongWay, type WrongWay } from "./wrong-way.ts";
 
-export interface FormatResult {
+interface FormatResult {
   /** "05-semaphore/src/semaphore.ts" or "05-semaphore/wrong/lifo-waiters.patch". */
   file: string;
   outcome: "unchanged" | "formatted";

@@ -7,7 +7,7 @@ import { applyWrongWay, PatchError, readWrongWay } from "./wrong-way.ts";
  * Where wrong ways are laid out as code, one folder each: ignored by git,
  * rebuilt at will, and not under node_modules (which tools such as ESLint skip).
  */
-export const wrongWaysCache = path.join(courseRoot, ".course-check", "wrong-ways");
+const wrongWaysCache = path.join(courseRoot, ".course-check", "wrong-ways");
 
 export const wrongWayFile = (id: string, name: string) => path.join(solutionDir(id), "wrong", `${name}.patch`);
 

@@ -48,7 +48,7 @@ function positionsOf(haystack: readonly string[], needle: readonly string[]): nu
   return found;
 }
 
-export interface RefreshResult {
+interface RefreshResult {
   wrongWay: string;
   outcome: "unchanged" | "refreshed" | "failed";
   detail?: string;
@@ -97,7 +97,7 @@ export function refreshPatch(wrongWay: WrongWay, reference: (file: string) => st
 }
 
 /** Refreshes one wrong way's patch file in place. */
-export function refreshWrongWay(id: string, name: string): RefreshResult {
+function refreshWrongWay(id: string, name: string): RefreshResult {
   const wrongWay = `${id}/wrong/${name}.patch`;
   const file = wrongWayFile(id, name);
   const reference = (rel: string) => readFileSync(path.join(solutionDir(id), "src", rel), "utf8");

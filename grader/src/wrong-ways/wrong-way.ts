@@ -24,7 +24,7 @@ export interface WrongWay {
   changes: FileChange[];
 }
 
-export interface FileChange {
+interface FileChange {
   /** Relative to the reference `src/`, e.g. "semaphore.ts". */
   file: string;
   patch: StructuredPatch;

@@ -19,7 +19,7 @@ export interface ShapeContext {
 }
 
 /** The exercise every other copies (CONTRIBUTING.md: "02 is the model"). */
-export const MODEL_ID = "02-concurrent-requests";
+const MODEL_ID = "02-concurrent-requests";
 
 export function shapeContext(root: string, id: string): ShapeContext {
   return {
@@ -43,7 +43,7 @@ export function readText(file: string): string | undefined {
   }
 }
 
-export const isDir = (dir: string) => existsSync(dir) && statSync(dir).isDirectory();
+const isDir = (dir: string) => existsSync(dir) && statSync(dir).isDirectory();
 
 /** The names of a folder's entries of one kind, sorted; none when the folder is missing. Hidden entries and node_modules are not the course's. */
 export function entries(dir: string, kind: "file" | "dir"): string[] {

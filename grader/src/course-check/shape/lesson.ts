@@ -37,7 +37,7 @@ function sectionBody(lines: Line[], start: number): Line[] {
 }
 
 /** The numbers of the task's steps: the README's numbered list under `## Your task`, top level only. */
-export function taskSteps(readme: string): number[] {
+function taskSteps(readme: string): number[] {
   const lines = prose(readme);
   const start = lines.findIndex((line) => line.text.trim() === "## Your task");
   if (start === -1) return [];
