@@ -27,7 +27,11 @@ export interface ExerciseReport {
   tests: TestReport[];
 }
 
-const firstLine = (text: string) => text.split("\n").find((line) => line.trim() !== "")?.trim() ?? text;
+const firstLine = (text: string) =>
+  text
+    .split("\n")
+    .find((line) => line.trim() !== "")
+    ?.trim() ?? text;
 
 const seconds = (ms: number) => Math.round(ms / 1000);
 

@@ -49,7 +49,10 @@ beforeAll(async () => {
       cpSync(path.join(solutionDir(TARGET, course), "src"), path.join(dir, TARGET, "src"), { recursive: true });
       if (next.fixture !== "reference") cpSync(path.join(fixtures, "hostile", next.fixture, TARGET), path.join(dir, TARGET), { recursive: true });
       cpSync(path.join(solutionDir(BYSTANDER, course), "src"), path.join(dir, BYSTANDER, "src"), { recursive: true });
-      reports.set(next.fixture, await gradeCourse({ submission: dir, course, exercises: [TARGET, BYSTANDER], jobs: 2, limits: { busyMs: 6_000, memoryMb: 1_024 } }));
+      reports.set(
+        next.fixture,
+        await gradeCourse({ submission: dir, course, exercises: [TARGET, BYSTANDER], jobs: 2, limits: { busyMs: 6_000, memoryMb: 1_024 } }),
+      );
     }
   };
   await Promise.all([lane(), lane()]);
@@ -65,17 +68,20 @@ describe("a batch of two exercises, one of them hostile", () => {
   });
 
   /* eslint-disable course/no-conditional-expect -- a case's optional checks (message, a score of 0) apply to the cases that set them, and every case also asserts its status unconditionally */
-  test.each(cases)("$fixture: graded as $status in $runs vitest run(s), earning nothing it did not earn; the bystander keeps full marks", ({ fixture, status, message, runs }) => {
-    const report = reports.get(fixture)!;
-    const target = report.exercises.find((e) => e.id === TARGET)!;
-    const bystander = report.exercises.find((e) => e.id === BYSTANDER)!;
-    expect(target.status, target.message).toBe(status);
-    if (status !== "pass") expect(target.score).toBe(0);
-    if (message) expect(target.message).toMatch(message);
-    expect(bystander.status, bystander.message).toBe("pass");
-    expect(bystander.score).toBe(3);
-    expect(report.vitestRuns).toBe(runs);
-  });
+  test.each(cases)(
+    "$fixture: graded as $status in $runs vitest run(s), earning nothing it did not earn; the bystander keeps full marks",
+    ({ fixture, status, message, runs }) => {
+      const report = reports.get(fixture)!;
+      const target = report.exercises.find((e) => e.id === TARGET)!;
+      const bystander = report.exercises.find((e) => e.id === BYSTANDER)!;
+      expect(target.status, target.message).toBe(status);
+      if (status !== "pass") expect(target.score).toBe(0);
+      if (message) expect(target.message).toMatch(message);
+      expect(bystander.status, bystander.message).toBe("pass");
+      expect(bystander.score).toBe(3);
+      expect(report.vitestRuns).toBe(runs);
+    },
+  );
   /* eslint-enable course/no-conditional-expect */
 
   test("nothing was left outside the runs, and no process outlives them", () => {

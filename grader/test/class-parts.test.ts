@@ -26,9 +26,15 @@ describe("CSV", () => {
   });
 
   test("parses what it writes, and a file with a BOM and LF line ends", () => {
-    const rows = [["Student", "x,y"], ['q"uote', "two\nlines"]];
+    const rows = [
+      ["Student", "x,y"],
+      ['q"uote', "two\nlines"],
+    ];
     expect(parseCsv(csvRows(rows))).toEqual(rows);
-    expect(parseCsv("\uFEFFa,b\n1,2\n")).toEqual([["a", "b"], ["1", "2"]]);
+    expect(parseCsv("\uFEFFa,b\n1,2\n")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
   });
 });
 
@@ -41,7 +47,11 @@ describe("shards", () => {
     expect(shards.every((s) => s.length > 0)).toBe(true);
     // Adding a student moves nobody else.
     const more = [...students, { name: "late-student", dir: "" }];
-    expect(inShard(more, { index: 2, count: 4 }).filter((s) => s.name !== "late-student").map((s) => s.name)).toEqual(shards[1]);
+    expect(
+      inShard(more, { index: 2, count: 4 })
+        .filter((s) => s.name !== "late-student")
+        .map((s) => s.name),
+    ).toEqual(shards[1]);
     expect(shardOf("student-7", 4)).toBe(shardOf("student-7", 4));
   });
 
@@ -66,7 +76,8 @@ describe("progress", () => {
 });
 
 describe("Classroom's grades export", () => {
-  const header = "assignment_name,assignment_url,starter_code_url,github_username,roster_identifier,student_repository_name,student_repository_url,submission_timestamp,points_awarded,points_available";
+  const header =
+    "assignment_name,assignment_url,starter_code_url,github_username,roster_identifier,student_repository_name,student_repository_url,submission_timestamp,points_awarded,points_available";
   const file = path.join(work, "grades.csv");
   writeFileSync(file, `${header}\nhw,u,,Octo-Cat,o@x,hw-Octo-Cat,u,t,12,20\nhw,u,,ada,a@x,hw-ada,u,t,20,20\n`);
 
@@ -89,7 +100,9 @@ describe("Classroom's grades export", () => {
   test("a file without Classroom's score columns is refused, naming them", () => {
     const other = path.join(work, "other.csv");
     writeFileSync(other, "name,score\nada,3\n");
-    expect(() => readClassroomScores(other)).toThrow(/is not a GitHub Classroom grades export: it needs the columns github_username, points_awarded \(missing: github_username, points_awarded\)/);
+    expect(() => readClassroomScores(other)).toThrow(
+      /is not a GitHub Classroom grades export: it needs the columns github_username, points_awarded \(missing: github_username, points_awarded\)/,
+    );
   });
 });
 
@@ -133,10 +146,14 @@ describe("the class workflow (class-workflow/grade-class.yml)", () => {
     };
     const runs = (job: string) => workflow.jobs[job]!.steps.flatMap((s) => (s.run ? [s.run] : []));
     expect(workflow.jobs.grade!.strategy!.matrix.shard).toBe("${{ fromJSON(needs.submissions.outputs.shards) }}");
-    expect(runs("grade")).toContain('npm run class -- submissions --shard "${{ matrix.shard }}/${{ inputs.shards }}" --out "class-report-${{ matrix.shard }}"');
+    expect(runs("grade")).toContain(
+      'npm run class -- submissions --shard "${{ matrix.shard }}/${{ inputs.shards }}" --out "class-report-${{ matrix.shard }}"',
+    );
     expect(workflow.jobs.merge!.needs).toBe("grade");
     expect(runs("merge")).toContain("npm run class:merge -- --out class-report shards/*/class.json");
-    const scripts = (JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "..", "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+    const scripts = (
+      JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "..", "package.json"), "utf8")) as { scripts: Record<string, string> }
+    ).scripts;
     expect(Object.keys(scripts)).toEqual(expect.arrayContaining(["class", "class:merge"]));
   });
 });

@@ -64,7 +64,10 @@ describe("a class of twelve", () => {
   });
 
   test("a folder that is no submission is that student's error, saying why", () => {
-    expect(student(report, "kai")).toMatchObject({ status: "error", message: expect.stringMatching(/holds no exercises\/ folder and no exercise folders/) });
+    expect(student(report, "kai")).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/holds no exercises\/ folder and no exercise folders/),
+    });
   });
 
   test("identical src/ folders are graded once: nine distinct exercises for eleven students, each student's in one vitest run", () => {
@@ -135,16 +138,24 @@ describe("a class of twelve", () => {
   test("re-run with one submission changed: only that one is graded again, the rest comes from the cache", async () => {
     const changed = path.join(work, "changed");
     const copy = buildClass(changed);
-    writeFileSync(path.join(copy.classDir, "bob", "02-echo", "src", "echo.ts"), "export async function echo(text: string): Promise<string> {\n  return text;\n}\n");
+    writeFileSync(
+      path.join(copy.classDir, "bob", "02-echo", "src", "echo.ts"),
+      "export async function echo(text: string): Promise<string> {\n  return text;\n}\n",
+    );
     const again = await gradeClass({ classDir: copy.classDir, course: copy.course, cacheDir, jobs: 2 });
     expect(again.graded).toBe(1);
     expect(exercise(again, "bob", "02-echo")).toMatchObject({ score: 1, knownMistake: { name: "echoes-at-once" } });
-    expect(gradesCsv({ ...again, students: again.students.filter((s) => s.name !== "bob") })).toBe(gradesCsv({ ...report, students: report.students.filter((s) => s.name !== "bob") }));
+    expect(gradesCsv({ ...again, students: again.students.filter((s) => s.name !== "bob") })).toBe(
+      gradesCsv({ ...report, students: report.students.filter((s) => s.name !== "bob") }),
+    );
   }, 300_000);
 
   test("shards: every student in exactly one, and their merge is the whole class's report", async () => {
     const shards = await Promise.all(
-      [1, 2, 3].map(async (index) => ({ file: `shard ${index}`, report: await gradeClass({ classDir: fixture.classDir, course: fixture.course, cacheDir, jobs: 1, shard: { index, count: 3 } }) })),
+      [1, 2, 3].map(async (index) => ({
+        file: `shard ${index}`,
+        report: await gradeClass({ classDir: fixture.classDir, course: fixture.course, cacheDir, jobs: 1, shard: { index, count: 3 } }),
+      })),
     );
     expect(shards.map((s) => s.report.graded)).toEqual([0, 0, 0]);
     expect(shards.flatMap((s) => s.report.students.map((x) => x.name)).sort()).toEqual(report.students.map((s) => s.name));
@@ -161,12 +172,28 @@ describe("npm run class", () => {
 
   test("writes grades.csv, class.json and report.html into --out, and sums up the class", async () => {
     const out = path.join(work, "out");
-    const { stdout } = await run(process.execPath, [cli, fixture.classDir, "--course", fixture.course, "--cache", cacheDir, "--out", out, "--template", fixture.template, "--classroom", fixture.classroomCsv]);
+    const { stdout } = await run(process.execPath, [
+      cli,
+      fixture.classDir,
+      "--course",
+      fixture.course,
+      "--cache",
+      cacheDir,
+      "--out",
+      out,
+      "--template",
+      fixture.template,
+      "--classroom",
+      fixture.classroomCsv,
+    ]);
     expect(stdout).toMatch(/^class: 12 students \(1 not gradable\); 0 exercises graded in 0 vitest runs, 22 results reused/);
     expect(stdout).toContain("01-answer                    full marks 3/11, 1 error; answers-at-once: 3 students; never-rejects: 1 student");
     expect(stdout).toContain("flagged: ivy");
     expect(readFileSync(path.join(out, "grades.csv"), "utf8")).toBe(gradesCsv(report));
-    expect(JSON.parse(readFileSync(path.join(out, "class.json"), "utf8"))).toMatchObject({ format: "course-class-report", students: expect.arrayContaining([expect.objectContaining({ name: "ivy" })]) });
+    expect(JSON.parse(readFileSync(path.join(out, "class.json"), "utf8"))).toMatchObject({
+      format: "course-class-report",
+      students: expect.arrayContaining([expect.objectContaining({ name: "ivy" })]),
+    });
     expect(readFileSync(path.join(out, "report.html"), "utf8")).toMatch(/^<!doctype html>/);
   }, 120_000);
 
@@ -176,7 +203,10 @@ describe("npm run class", () => {
     [["--jobs", "0", "x"], /^class: --jobs must be a whole number of at least 1 \(got 0\)\n$/],
     [["--bogus"], /^class: Unknown option '--bogus'.*\(see npm run class -- --help\)\n$/],
   ])("refuses %j in one line, with exit code 2", async (args, message) => {
-    const failure = await run(process.execPath, [cli, ...args]).then(() => undefined, (error: { code: number; stderr: string }) => error);
+    const failure = await run(process.execPath, [cli, ...args]).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failure?.code).toBe(2);
     expect(failure?.stderr).toMatch(message);
   });

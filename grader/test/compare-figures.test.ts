@@ -35,7 +35,11 @@ describe("boundedFigures: the figures as the grader keeps them", () => {
         null,
         "GET /text",
       ],
-      aborts: [{ at: 1e12, by: "code" }, { at: 3, by: "grader" }, { at: 4, by: "caller" }],
+      aborts: [
+        { at: 1e12, by: "code" },
+        { at: 3, by: "grader" },
+        { at: 4, by: "caller" },
+      ],
     };
     expect(boundedFigures(hostile)).toEqual({
       requests: [
@@ -61,7 +65,8 @@ describe("boundedFigures: the figures as the grader keeps them", () => {
   });
 
   test("is undefined for anything that holds no figure, and never throws", () => {
-    for (const raw of [undefined, null, 7, "figures", [], {}, { makespanMs: "300" }, { requests: "all" }]) expect(boundedFigures(raw)).toBeUndefined();
+    for (const raw of [undefined, null, 7, "figures", [], {}, { makespanMs: "300" }, { requests: "all" }])
+      expect(boundedFigures(raw)).toBeUndefined();
   });
 });
 
@@ -92,12 +97,19 @@ describe("the grader's reporter passes each test's figures on", () => {
 
   test("figures the kit wrote reach the grader with the test's result", () => {
     const [message] = reported({ points: 2, figures: concurrent });
-    expect(message).toMatchObject({ type: "result", test: { name: "fetchConcurrent starts every request at once", state: "pass", points: 2, figures: concurrent } });
+    expect(message).toMatchObject({
+      type: "result",
+      test: { name: "fetchConcurrent starts every request at once", state: "pass", points: 2, figures: concurrent },
+    });
   });
 
   test("hostile figures (student code can write the test's metadata) arrive bounded, or not at all", () => {
-    const [message] = reported({ figures: { makespanMs: NaN, peakInFlight: 1e300, requests: [{ label: "x".repeat(1e6), start: 0, outcome: "done" }] } });
-    expect(message?.type === "result" && message.test.figures).toEqual({ requests: [{ label: `${"x".repeat(FIGURE_LIMITS.label - 1)}…`, start: 0, outcome: "done" }] });
+    const [message] = reported({
+      figures: { makespanMs: NaN, peakInFlight: 1e300, requests: [{ label: "x".repeat(1e6), start: 0, outcome: "done" }] },
+    });
+    expect(message?.type === "result" && message.test.figures).toEqual({
+      requests: [{ label: `${"x".repeat(FIGURE_LIMITS.label - 1)}…`, start: 0, outcome: "done" }],
+    });
     const [none] = reported({ figures: "a lot" });
     expect(none?.type === "result" && "figures" in none.test).toBe(false);
   });
@@ -147,8 +159,12 @@ describe("compare shows the figures side by side", () => {
     const report = classWithFigures();
     const text = compareText(compared(report, "zed", "mia"));
     expect(text).toContain("all tests: A 600 ms, 1 at once  B 600 ms, 1 at once\n\n02-echo");
-    expect(compareText(compared(report, "zed", "mia"), true)).toContain("  A 600 ms, 1 at once  B 600 ms, 1 at once  answer thinks for exactly 1000 ms\n");
-    expect(compareText(compared(report, "ada", "hal"), true)).toContain("  A 300 ms, 2 at once  B —                  answer thinks for exactly 1000 ms\n");
+    expect(compareText(compared(report, "zed", "mia"), true)).toContain(
+      "  A 600 ms, 1 at once  B 600 ms, 1 at once  answer thinks for exactly 1000 ms\n",
+    );
+    expect(compareText(compared(report, "ada", "hal"), true)).toContain(
+      "  A 300 ms, 2 at once  B —                  answer thinks for exactly 1000 ms\n",
+    );
   });
 });
 
@@ -182,7 +198,10 @@ describe("timelines drawn as SVG", () => {
     expect(html.match(/<svg class="timeline"/g)).toHaveLength(2);
     expect(html).toContain("<figcaption><b>zed</b> ✗ failed: 600 ms, 1 at once</figcaption>");
     // One time scale for both: ada's axis runs to zed's 600 ms too.
-    const axes = html.split('<svg class="timeline"').slice(1).map((svg) => [...svg.matchAll(/text-anchor="middle" fill="#57606a">(\d+)</g)].map((m) => Number(m[1])).at(-1));
+    const axes = html
+      .split('<svg class="timeline"')
+      .slice(1)
+      .map((svg) => [...svg.matchAll(/text-anchor="middle" fill="#57606a">(\d+)</g)].map((m) => Number(m[1])).at(-1));
     expect(axes).toEqual([600, 600]);
     expect(html).not.toContain("<h3>02-echo</h3>");
     expect(timelinesSectionHtml(compared(sampleReport, "ada", "zed"))).toBe("");

@@ -22,7 +22,11 @@ describe("npm run compare", () => {
 
   test("npm run compare -- A B --diff ID --html F grades folders, prints them side by side and the diff, and writes them as a page", async () => {
     const html = path.join(work, "compare.html");
-    const { stdout } = await run(process.execPath, [cli, a, b, "--course", fixtureCourse, "--exercise", "02-echo", "--diff", "02-echo", "--html", html], { timeout: 180_000 });
+    const { stdout } = await run(
+      process.execPath,
+      [cli, a, b, "--course", fixtureCourse, "--exercise", "02-echo", "--diff", "02-echo", "--html", html],
+      { timeout: 180_000 },
+    );
     expect(stdout).toContain(`A: ${a}  3/3\nB: ${b}  1/3\n`);
     expect(stdout).toContain("  ✓ ✗  echo waits ms first\n");
     // The virtual time each test's work took, as the test kit recorded it in the sandboxed run: b answers at once.
@@ -38,8 +42,11 @@ describe("npm run compare", () => {
   }, 200_000);
 
   test("a name that is neither a folder nor a student of the class is refused in one line, exit code 2", async () => {
-    const failure = await run(process.execPath, [cli, a, "nobody"]).then(() => undefined, (error: { code: number; stderr: string }) => error);
+    const failure = await run(process.execPath, [cli, a, "nobody"]).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failure?.code).toBe(2);
     expect(failure?.stderr).toBe("compare: nobody is neither a folder nor a student (give --class class-report/class.json to name students)\n");
-    });
+  });
 });

@@ -59,6 +59,8 @@ describe("srcDiff", () => {
     const diff = srcDiff({ label: "a", dir: a, report }, { label: "b", dir: b, report }, "02-echo");
     expect(diff).toContain("--- a/02-echo/src/echo.ts\n+++ b/02-echo/src/echo.ts\n");
     expect(diff).toContain("-  await new Promise((resolve) => setTimeout(resolve, ms));\n");
-    expect(srcDiff({ label: "a", dir: a, report }, { label: "b", dir: b, report }, "01-answer")).toBe("01-answer: the src/ of a and b are the same\n");
+    expect(srcDiff({ label: "a", dir: a, report }, { label: "b", dir: b, report }, "01-answer")).toBe(
+      "01-answer: the src/ of a and b are the same\n",
+    );
   });
 });

@@ -78,7 +78,12 @@ const cases: Case[] = [
   { fixture: "floods-output", status: "error", message: /computing without progress/, atMost: 0, bystander: true },
   { fixture: "allocates-memory", status: "error", message: /more than \d+ MB of memory/, atMost: 0, bystander: true },
   // What the others are compared with.
-  { fixture: "reference", status: "pass", atMost: 4, make: (dir) => cpSync(path.join(solutionDir(TARGET, course), "src"), path.join(dir, TARGET, "src"), { recursive: true }) },
+  {
+    fixture: "reference",
+    status: "pass",
+    atMost: 4,
+    make: (dir) => cpSync(path.join(solutionDir(TARGET, course), "src"), path.join(dir, TARGET, "src"), { recursive: true }),
+  },
   { fixture: "stub", status: "fail", atMost: 0, make: () => {} },
 ];
 
@@ -109,7 +114,9 @@ function snapshot(root: string): Record<string, string> {
   for (const rel of readdirSync(root, { recursive: true, encoding: "utf8" }).sort()) {
     if (rel.split(path.sep).includes("node_modules")) continue;
     try {
-      files[rel] = createHash("sha256").update(readFileSync(path.join(root, rel))).digest("hex");
+      files[rel] = createHash("sha256")
+        .update(readFileSync(path.join(root, rel)))
+        .digest("hex");
     } catch {
       files[rel] = "(folder)";
     }
@@ -174,7 +181,9 @@ describe("a hostile submission", () => {
     expect(target("hostile-tsconfig").alteredFiles).toEqual([
       { file: "src/tsconfig.json", change: "ignored", reason: "a configuration file: the course's own settings are used" },
     ]);
-    expect(target("links-to-reference").alteredFiles).toEqual([{ file: "src/answer.ts", change: "ignored", reason: "a symbolic link: links are not followed" }]);
+    expect(target("links-to-reference").alteredFiles).toEqual([
+      { file: "src/answer.ts", change: "ignored", reason: "a symbolic link: links are not followed" },
+    ]);
     expect(target("no-tsconfig").alteredFiles).toEqual([]);
   });
 
@@ -233,10 +242,20 @@ describe("a submission's src/ is copied, never run in place", () => {
       expect(path.basename(path.dirname(staged.src!))).toBe(TARGET);
       expect(readFileSync(path.join(staged.src!, "nested", "more.ts"), "utf8")).toBe("export const b = 2;\n");
       const copy = path.dirname(staged.src!);
-      expect(JSON.parse(readFileSync(path.join(copy, "tsconfig.json"), "utf8"))).toEqual({ extends: path.join(pristine, "tsconfig.json"), include: ["src"], exclude: [] });
+      expect(JSON.parse(readFileSync(path.join(copy, "tsconfig.json"), "utf8"))).toEqual({
+        extends: path.join(pristine, "tsconfig.json"),
+        include: ["src"],
+        exclude: [],
+      });
       expect(JSON.parse(readFileSync(path.join(copy, "package.json"), "utf8"))).toEqual({ private: true, type: "module" });
       expect(staged.ignored.map((i) => i.file).sort()).toEqual(
-        ["src/linked", "src/nested/tsconfig.json", "src/package.json", "src/secret.ts", ...(process.platform === "win32" ? [] : ["src/pipe.ts"])].sort(),
+        [
+          "src/linked",
+          "src/nested/tsconfig.json",
+          "src/package.json",
+          "src/secret.ts",
+          ...(process.platform === "win32" ? [] : ["src/pipe.ts"]),
+        ].sort(),
       );
       staged.remove();
       expect(() => readFileSync(path.join(staged.src!, "answer.ts"))).toThrow();
@@ -248,7 +267,11 @@ describe("a submission's src/ is copied, never run in place", () => {
   test("an exercise without a tsconfig.json of its own gets the transform's defaults, spelled out", () => {
     const staged = stageSubmittedSrc({ root: path.join(work, "staged"), ids: [TARGET] }, TARGET, exerciseDir(BYSTANDER, course));
     try {
-      expect(JSON.parse(readFileSync(path.join(path.dirname(staged.src!), "tsconfig.json"), "utf8"))).toEqual({ compilerOptions: { target: "ESNext" }, include: ["src"], exclude: [] });
+      expect(JSON.parse(readFileSync(path.join(path.dirname(staged.src!), "tsconfig.json"), "utf8"))).toEqual({
+        compilerOptions: { target: "ESNext" },
+        include: ["src"],
+        exclude: [],
+      });
     } finally {
       staged.remove();
     }

@@ -40,7 +40,11 @@ describe("mutation: the summary of one exercise", () => {
 
   test("lists each unmarked survivor with its place, its change and why it counts, and nothing else", () => {
     const lines = describeSurvivors(
-      [mutant("Killed"), mutant("Survived", { testsCompleted: 10 }), mutant("NoCoverage", { fileName: "/course/solutions/05-x/src/map.ts", replacement: "{\n}" })],
+      [
+        mutant("Killed"),
+        mutant("Survived", { testsCompleted: 10 }),
+        mutant("NoCoverage", { fileName: "/course/solutions/05-x/src/map.ts", replacement: "{\n}" }),
+      ],
       "/course/solutions/05-x",
     );
     expect(lines).toEqual([
@@ -82,7 +86,10 @@ describe("mutation: error messages excluded as a class", () => {
     expect(isErrorMessage(inNew("RangeError", literal("Identifier"))), "a value, not a literal").toBe(false);
     expect(isErrorMessage(inNew("HttpError", literal("ObjectLiteral"))), "the options ({ cause })").toBe(false);
     expect(isErrorMessage({ node: literal("StringLiteral"), parentPath: null }), "a string on its own").toBe(false);
-    const call = { node: literal("StringLiteral"), parentPath: { node: { type: "CallExpression", callee: { type: "Identifier", name: "makeError" }, arguments: [] }, parentPath: null } };
+    const call = {
+      node: literal("StringLiteral"),
+      parentPath: { node: { type: "CallExpression", callee: { type: "Identifier", name: "makeError" }, arguments: [] }, parentPath: null },
+    };
     expect(isErrorMessage(call), "a call, not a construction").toBe(false);
   });
 });

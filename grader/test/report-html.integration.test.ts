@@ -17,10 +17,22 @@ import { sampleReport } from "./fixtures/class/sample-report.ts";
 /** Where Debian installs it (.ci/run installs it when missing); COURSE_CHROMIUM points elsewhere. */
 const executablePath = process.env.COURSE_CHROMIUM ?? "/usr/bin/chromium";
 /** Without the background-networking flags, Chromium keeps trying to reach Google's services. */
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 const available = existsSync(executablePath);
-if (!available) console.warn(`report-html.integration.test.ts: skipped, no Chromium at ${executablePath} (bash .ci/run installs Debian's chromium; COURSE_CHROMIUM=/path/to/chromium to use another)`);
+if (!available)
+  console.warn(
+    `report-html.integration.test.ts: skipped, no Chromium at ${executablePath} (bash .ci/run installs Debian's chromium; COURSE_CHROMIUM=/path/to/chromium to use another)`,
+  );
 
 describe.skipIf(!available)(`report.html in Chromium (${executablePath})`, () => {
   const dir = mkdtempSync(path.join(tmpdir(), "report-html-"));
@@ -71,16 +83,22 @@ describe.skipIf(!available)(`report.html in Chromium (${executablePath})`, () =>
   });
 
   test("layout: the summary's boxes on one line, the students' table within the page, each exercise's histogram drawn as SVG bars", async () => {
-    const boxes = await page.locator(".summary > div").evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as { top: number; left: number; right: number }));
+    const boxes = await page
+      .locator(".summary > div")
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as { top: number; left: number; right: number }));
     expect(boxes).toHaveLength(5);
     expect(new Set(boxes.map((b) => Math.round(b.top))).size, "the summary boxes share one line").toBe(1);
-    for (const [a, b] of boxes.slice(1).map((box, i) => [boxes[i]!, box] as const)) expect(b.left, "boxes do not overlap").toBeGreaterThanOrEqual(a.right);
+    for (const [a, b] of boxes.slice(1).map((box, i) => [boxes[i]!, box] as const))
+      expect(b.left, "boxes do not overlap").toBeGreaterThanOrEqual(a.right);
     const table = await page.locator("#students").boundingBox();
     expect(table!.x + table!.width).toBeLessThanOrEqual(1280);
     const histograms = page.locator("svg.histogram");
     expect(await histograms.count()).toBe(2);
     // 01-answer: scores 2, 4, 2 among graded (hal's error is no score): the bar at 2 is the tallest.
-    const bars = await histograms.first().locator("rect").evaluateAll((els) => els.map((el) => Number(el.getAttribute("height"))));
+    const bars = await histograms
+      .first()
+      .locator("rect")
+      .evaluateAll((els) => els.map((el) => Number(el.getAttribute("height"))));
     expect(bars).toHaveLength(5);
     expect(bars[2]).toBe(Math.max(...bars));
     expect(bars[2]).toBeGreaterThan(0);
@@ -134,8 +152,17 @@ describe.skipIf(!available)(`timelines drawn as SVG, in Chromium (${executablePa
 
   type Box = { x: number; y: number; width: number; height: number };
   const boxesOf = (page: Page, selector: string) =>
-    page.locator(selector).evaluateAll((els) => els.map((el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }));
-  const inside = (inner: Box, outer: Box) => inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5;
+    page.locator(selector).evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }),
+    );
+  const inside = (inner: Box, outer: Box) =>
+    inner.x >= outer.x - 0.5 &&
+    inner.y >= outer.y - 0.5 &&
+    inner.x + inner.width <= outer.x + outer.width + 0.5 &&
+    inner.y + inner.height <= outer.y + outer.height + 0.5;
 
   test("compare's page: each submission's timeline side by side, one bar per request on one time axis, without a console error", async () => {
     const page = await open(pages.compare);
@@ -148,7 +175,13 @@ describe.skipIf(!available)(`timelines drawn as SVG, in Chromium (${executablePa
     expect(svgs[1]!.x).toBeGreaterThanOrEqual(svgs[0]!.x + svgs[0]!.width);
     expect(svgs[1]!.x + svgs[1]!.width).toBeLessThanOrEqual(1280);
     const [ada, zed] = [0, 1].map((i) => page.locator("details.timelines svg.timeline").nth(i));
-    const bars = async (svg: typeof ada) => svg!.locator("g.span rect").evaluateAll((els) => els.map((el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }));
+    const bars = async (svg: typeof ada) =>
+      svg!.locator("g.span rect").evaluateAll((els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        }),
+      );
     const adaBars = await bars(ada);
     const zedBars = await bars(zed);
     expect(adaBars).toHaveLength(2);

@@ -45,12 +45,19 @@ export function analyseClass(report: ClassReport): ExerciseAnalysis[] {
         const failed = [...new Set(exercise.tests.filter((t) => t.status === "fail").map((t) => t.name))].sort();
         for (const test of failed) failures.set(test, (failures.get(test) ?? 0) + 1);
         const key = JSON.stringify(failed);
-        const group = groups.get(key) ?? { name: exercise.knownMistake?.name ?? "unknown", ...(exercise.knownMistake ? { explanation: exercise.knownMistake.explanation } : {}), failed, students: [] };
+        const group = groups.get(key) ?? {
+          name: exercise.knownMistake?.name ?? "unknown",
+          ...(exercise.knownMistake ? { explanation: exercise.knownMistake.explanation } : {}),
+          failed,
+          students: [],
+        };
         group.students.push(student.name);
         groups.set(key, group);
       }
     }
-    analysis.mostFailed = [...failures].map(([test, students]) => ({ test, students })).sort((a, b) => b.students - a.students || (a.test < b.test ? -1 : 1));
+    analysis.mostFailed = [...failures]
+      .map(([test, students]) => ({ test, students }))
+      .sort((a, b) => b.students - a.students || (a.test < b.test ? -1 : 1));
     analysis.clusters = [...groups.values()].sort((a, b) => b.students.length - a.students.length || (a.name < b.name ? -1 : 1));
     return analysis;
   });

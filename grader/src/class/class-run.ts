@@ -100,7 +100,13 @@ export async function gradeClass(request: ClassRequest): Promise<ClassReport> {
     let report: CourseReport | undefined;
     let failure: unknown;
     try {
-      report = await gradeCourse({ submission: dir, course, exercises: wanted.map((w) => w.id), jobs: 1, ...(request.limits ? { limits: request.limits } : {}) });
+      report = await gradeCourse({
+        submission: dir,
+        course,
+        exercises: wanted.map((w) => w.id),
+        jobs: 1,
+        ...(request.limits ? { limits: request.limits } : {}),
+      });
     } catch (error) {
       failure = error;
     }
@@ -115,7 +121,8 @@ export async function gradeClass(request: ClassRequest): Promise<ClassReport> {
   });
 
   const studentResults: StudentResult[] = students.map((student) => {
-    if (!student.submission) return { name: student.name, dir: student.dir, status: "error", message: student.error ?? "not a submission", protectedChanges: [] };
+    if (!student.submission)
+      return { name: student.name, dir: student.dir, status: "error", message: student.error ?? "not a submission", protectedChanges: [] };
     const submission = student.submission;
     const exercises = ids.map((id): GradedExercise => {
       const result = results.get(keys.get(`${student.name}\0${id}`)!)!;
@@ -130,7 +137,13 @@ export async function gradeClass(request: ClassRequest): Promise<ClassReport> {
       exercises,
       unknownExercises: submission.ids.filter((id) => !known.includes(id)),
     };
-    const result: StudentResult = { name: student.name, dir: student.dir, status: "graded", report, protectedChanges: protectedChanges(student.dir, exercises, course, request.template) };
+    const result: StudentResult = {
+      name: student.name,
+      dir: student.dir,
+      status: "graded",
+      report,
+      protectedChanges: protectedChanges(student.dir, exercises, course, request.template),
+    };
     if (request.classroom) {
       const row = classroomScoreOf(student.name, request.classroom);
       if (!row) result.classroomMissing = true;
@@ -140,7 +153,8 @@ export async function gradeClass(request: ClassRequest): Promise<ClassReport> {
     return result;
   });
 
-  const maxOf = (id: string) => Math.max(0, ...studentResults.flatMap((s) => s.report?.exercises.filter((e) => e.id === id).map((e) => e.maxScore) ?? []));
+  const maxOf = (id: string) =>
+    Math.max(0, ...studentResults.flatMap((s) => s.report?.exercises.filter((e) => e.id === id).map((e) => e.maxScore) ?? []));
   return {
     format: "course-class-report",
     version: 1,

@@ -28,7 +28,9 @@ export function readClassroomScores(file: string): ClassroomScore[] {
   const needed = ["github_username", "points_awarded"];
   const missing = needed.filter((column) => records[0] && !(column in records[0]));
   if (records.length === 0 || missing.length > 0) {
-    throw new UsageError(`${file} is not a GitHub Classroom grades export: it needs the columns ${needed.join(", ")} (missing: ${missing.join(", ") || "every row"})`);
+    throw new UsageError(
+      `${file} is not a GitHub Classroom grades export: it needs the columns ${needed.join(", ")} (missing: ${missing.join(", ") || "every row"})`,
+    );
   }
   return records.map((r) => ({
     githubUsername: r.github_username ?? "",

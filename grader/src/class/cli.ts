@@ -77,8 +77,13 @@ async function main(): Promise<void> {
       `${report.graded} exercises graded in ${report.vitestRuns} vitest runs, ${report.reused} results reused (cache or identical src/), ${(report.durationMs / 1000).toFixed(1)} s\n`,
   );
   for (const analysis of analyseClass(report)) {
-    const named = analysis.clusters.filter((c) => c.name !== "unknown").slice(0, 3).map(clusterLine);
-    process.stdout.write(`  ${analysis.id.padEnd(28)} full marks ${analysis.fullMarks}/${analysis.graded}${analysis.errors.length ? `, ${analysis.errors.length} error` : ""}${named.length ? `; ${named.join("; ")}` : ""}\n`);
+    const named = analysis.clusters
+      .filter((c) => c.name !== "unknown")
+      .slice(0, 3)
+      .map(clusterLine);
+    process.stdout.write(
+      `  ${analysis.id.padEnd(28)} full marks ${analysis.fullMarks}/${analysis.graded}${analysis.errors.length ? `, ${analysis.errors.length} error` : ""}${named.length ? `; ${named.join("; ")}` : ""}\n`,
+    );
   }
   const flagged = report.students.filter((s) => s.protectedChanges.length > 0 || s.classroomMismatch);
   if (flagged.length > 0) process.stdout.write(`flagged: ${flagged.map((s) => s.name).join(", ")} (see report.html, "Flags")\n`);

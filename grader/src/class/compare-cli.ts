@@ -58,7 +58,9 @@ async function main(): Promise<void> {
   const folders = positionals.filter((arg, i) => !compared[i]);
   for (const folder of folders) {
     if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-      throw new UsageError(`${folder} is neither a folder nor ${classReport ? "a student of the class given" : "a student (give --class class-report/class.json to name students)"}`);
+      throw new UsageError(
+        `${folder} is neither a folder nor ${classReport ? "a student of the class given" : "a student (give --class class-report/class.json to name students)"}`,
+      );
     }
   }
   if (folders.length > 0) {

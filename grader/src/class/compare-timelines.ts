@@ -7,10 +7,21 @@ import type { TestReport } from "../score.ts";
 import { describeFigures, type Compared } from "./compare.ts";
 import { escapeXml as escapeHtml, horizonOf, timelineSvg } from "./timeline-svg.ts";
 
-const testOf = (c: Compared, id: string, name: string): TestReport | undefined => c.report.exercises.find((e) => e.id === id)?.tests.find((t) => t.name === name);
+const testOf = (c: Compared, id: string, name: string): TestReport | undefined =>
+  c.report.exercises.find((e) => e.id === id)?.tests.find((t) => t.name === name);
 
 function exerciseTimelines(compared: readonly Compared[], id: string): string {
-  const names = [...new Set(compared.flatMap((c) => c.report.exercises.find((e) => e.id === id)?.tests.filter((t) => t.figures).map((t) => t.name) ?? []))];
+  const names = [
+    ...new Set(
+      compared.flatMap(
+        (c) =>
+          c.report.exercises
+            .find((e) => e.id === id)
+            ?.tests.filter((t) => t.figures)
+            .map((t) => t.name) ?? [],
+      ),
+    ),
+  ];
   if (names.length === 0) return "";
   const head = `<tr><th>Test</th>${compared.map((c) => `<th>${escapeHtml(c.label)}</th>`).join("")}</tr>`;
   const rows = names

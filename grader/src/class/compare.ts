@@ -83,7 +83,9 @@ function figureLines(labels: readonly string[], exercises: readonly (GradedExerc
       ...(peaks.length ? { peakInFlight: Math.max(...peaks) } : {}),
     };
   };
-  const lines = [`  virtual time (makespan, peak requests in flight), all tests: ${labels.map((l, i) => `${l} ${describeFigures(total(exercises[i]))}`).join("  ")}`];
+  const lines = [
+    `  virtual time (makespan, peak requests in flight), all tests: ${labels.map((l, i) => `${l} ${describeFigures(total(exercises[i]))}`).join("  ")}`,
+  ];
   const rows = names
     .map((name) => ({ name, cells: exercises.map((e) => describeFigures(e?.tests.find((t) => t.name === name)?.figures)) }))
     .filter((row) => all || new Set(row.cells).size > 1);
@@ -122,7 +124,11 @@ export function comparedAsClass(compared: readonly Compared[]): ClassReport {
   return {
     format: "course-class-report",
     version: 1,
-    exercises: ids.map((id) => ({ id, maxScore: Math.max(0, ...compared.flatMap((c) => c.report.exercises.filter((e) => e.id === id).map((e) => e.maxScore))), courseVersion: "" })),
+    exercises: ids.map((id) => ({
+      id,
+      maxScore: Math.max(0, ...compared.flatMap((c) => c.report.exercises.filter((e) => e.id === id).map((e) => e.maxScore))),
+      courseVersion: "",
+    })),
     shards: [],
     students: compared.map((c) => ({ name: c.label, dir: c.dir, status: "graded", report: c.report, protectedChanges: [] })),
     graded: 0,

@@ -10,7 +10,8 @@ export function readClassReport(file: string): ClassReport {
   } catch (error) {
     throw new UsageError(`cannot read ${file} as a class report: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if ((parsed as ClassReport | undefined)?.format !== "course-class-report") throw new UsageError(`${file} is not a class.json written by npm run class`);
+  if ((parsed as ClassReport | undefined)?.format !== "course-class-report")
+    throw new UsageError(`${file} is not a class.json written by npm run class`);
   return parsed as ClassReport;
 }
 
@@ -25,7 +26,9 @@ export function mergeClassReports(reports: readonly { file: string; report: Clas
   const signature = (r: ClassReport) => r.exercises.map((e) => `${e.id}@${e.courseVersion}`).join(",");
   for (const other of rest) {
     if (signature(other.report) !== signature(first.report)) {
-      throw new UsageError(`${other.file} graded other exercises or another course version than ${first.file}: grade every shard with the same course`);
+      throw new UsageError(
+        `${other.file} graded other exercises or another course version than ${first.file}: grade every shard with the same course`,
+      );
     }
   }
   const seen = new Map<string, string>();
@@ -39,7 +42,10 @@ export function mergeClassReports(reports: readonly { file: string; report: Clas
   const shards = reports.flatMap((r) => r.report.shards);
   return {
     ...first.report,
-    exercises: first.report.exercises.map((e) => ({ ...e, maxScore: Math.max(...reports.map((r) => r.report.exercises.find((x) => x.id === e.id)?.maxScore ?? 0)) })),
+    exercises: first.report.exercises.map((e) => ({
+      ...e,
+      maxScore: Math.max(...reports.map((r) => r.report.exercises.find((x) => x.id === e.id)?.maxScore ?? 0)),
+    })),
     shards: shards.sort((a, b) => a.index - b.index),
     students: reports.flatMap((r) => r.report.students).sort((a, b) => (a.name < b.name ? -1 : 1)),
     graded: reports.reduce((sum, r) => sum + r.report.graded, 0),

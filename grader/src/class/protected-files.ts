@@ -65,7 +65,8 @@ export function protectedChanges(studentDir: string, exercises: readonly GradedE
   const exercisesRoot = isRepository ? "exercises/" : "";
   for (const exercise of exercises) {
     for (const altered of exercise.alteredFiles) {
-      if (altered.change !== "ignored") add({ file: `${exercisesRoot}${exercise.id}/${altered.file.split(path.sep).join("/")}`, change: altered.change });
+      if (altered.change !== "ignored")
+        add({ file: `${exercisesRoot}${exercise.id}/${altered.file.split(path.sep).join("/")}`, change: altered.change });
     }
     const theirs = path.join(studentDir, exercisesRoot, exercise.id);
     for (const config of EXERCISE_CONFIGS) {

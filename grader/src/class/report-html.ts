@@ -74,9 +74,13 @@ function scoreHistogramSvg(analysis: ExerciseAnalysis, scores: readonly number[]
       const h = Math.round((count / tallest) * (height - 30));
       const x = 30 + points * barWidth;
       const full = points === max ? "#2da44e" : "#8c959f";
-      return `<rect x="${x + 1}" y="${height - 16 - h}" width="${barWidth - 2}" height="${h}" fill="${full}"><title>${count} student${count === 1 ? "" : "s"} scored ${points}/${max}</title></rect>` +
+      return (
+        `<rect x="${x + 1}" y="${height - 16 - h}" width="${barWidth - 2}" height="${h}" fill="${full}"><title>${count} student${count === 1 ? "" : "s"} scored ${points}/${max}</title></rect>` +
         (count > 0 ? `<text x="${x + barWidth / 2}" y="${height - 19 - h}" font-size="10" text-anchor="middle">${count}</text>` : "") +
-        (points === 0 || points === max || max <= 12 ? `<text x="${x + barWidth / 2}" y="${height - 4}" font-size="10" text-anchor="middle">${points}</text>` : "");
+        (points === 0 || points === max || max <= 12
+          ? `<text x="${x + barWidth / 2}" y="${height - 4}" font-size="10" text-anchor="middle">${points}</text>`
+          : "")
+      );
     })
     .join("");
   return `<svg class="histogram" role="img" aria-label="Scores in ${escapeHtml(analysis.id)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg"><line x1="28" y1="${height - 16}" x2="${width - 8}" y2="${height - 16}" stroke="#57606a"/>${bars}</svg>`;
@@ -93,7 +97,9 @@ function studentRow(report: ClassReport, student: StudentResult): string {
   });
   // Flags in red; a student merely missing from Classroom's export, muted.
   const flags = [
-    ...(student.protectedChanges.length > 0 ? [`${student.protectedChanges.length} protected file${student.protectedChanges.length === 1 ? "" : "s"} changed`] : []),
+    ...(student.protectedChanges.length > 0
+      ? [`${student.protectedChanges.length} protected file${student.protectedChanges.length === 1 ? "" : "s"} changed`]
+      : []),
     ...(student.classroomMismatch ? [`Classroom ${student.classroomMismatch.classroom}/${student.classroomMismatch.classroomMax}`] : []),
     ...(student.status === "error" ? [`not graded: ${student.message ?? ""}`] : []),
   ].map((flag) => `<span class="flag">${escapeHtml(flag)}</span>`);
@@ -120,22 +126,42 @@ function clusterTimeline(report: ClassReport, id: string, cluster: Cluster): str
 }
 
 function exerciseSection(report: ClassReport, analysis: ExerciseAnalysis): string {
-  const scores = report.students.flatMap((s) => s.report?.exercises.filter((e) => e.id === analysis.id && e.status !== "error").map((e) => e.score) ?? []);
-  const clusters = analysis.clusters.length === 0 ? "<p>No student fell short of full marks with a graded exercise.</p>" :
-    `<table class="sortable clusters"><thead><tr><th>Cluster</th><th>Students</th><th>Failing tests (signature)</th><th>Who</th><th>On the virtual clock (one of them)</th></tr></thead><tbody>${analysis.clusters
-      .map((c) => `<tr>${cell(c.name === "unknown" ? "unknown" : c.name)}${cell(c.students.length, "num")}<td>${c.explanation ? `<p>${escapeHtml(c.explanation)}</p>` : ""}<ul>${c.failed.map((t) => `<li>${escapeHtml(t)}</li>`).join("")}</ul></td>${cell(c.students.join(", "))}<td class="timeline-cell">${clusterTimeline(report, analysis.id, c)}</td></tr>`)
-      .join("")}</tbody></table>`;
-  const mostFailed = analysis.mostFailed.slice(0, 10).map((f) => `<tr>${cell(f.test)}${cell(f.students, "num")}</tr>`).join("");
+  const scores = report.students.flatMap(
+    (s) => s.report?.exercises.filter((e) => e.id === analysis.id && e.status !== "error").map((e) => e.score) ?? [],
+  );
+  const clusters =
+    analysis.clusters.length === 0
+      ? "<p>No student fell short of full marks with a graded exercise.</p>"
+      : `<table class="sortable clusters"><thead><tr><th>Cluster</th><th>Students</th><th>Failing tests (signature)</th><th>Who</th><th>On the virtual clock (one of them)</th></tr></thead><tbody>${analysis.clusters
+          .map(
+            (c) =>
+              `<tr>${cell(c.name === "unknown" ? "unknown" : c.name)}${cell(c.students.length, "num")}<td>${c.explanation ? `<p>${escapeHtml(c.explanation)}</p>` : ""}<ul>${c.failed.map((t) => `<li>${escapeHtml(t)}</li>`).join("")}</ul></td>${cell(c.students.join(", "))}<td class="timeline-cell">${clusterTimeline(report, analysis.id, c)}</td></tr>`,
+          )
+          .join("")}</tbody></table>`;
+  const mostFailed = analysis.mostFailed
+    .slice(0, 10)
+    .map((f) => `<tr>${cell(f.test)}${cell(f.students, "num")}</tr>`)
+    .join("");
   const tests = [...new Set(report.students.flatMap((s) => s.report?.exercises.find((e) => e.id === analysis.id)?.tests.map((t) => t.name) ?? []))];
   const matrixRows = report.students
     .filter((s) => s.report)
     .map((s) => {
       const e = s.report!.exercises.find((x) => x.id === analysis.id);
       const byName = new Map(e?.tests.map((t) => [t.name, t]) ?? []);
-      return `<tr>${cell(s.name)}${tests.map((name) => { const t = byName.get(name); return t ? `<td class="${e?.status === "error" ? "error" : t.status}" data-sort="${t.status === "pass" ? 1 : 0}">${t.status === "pass" ? "✓" : "✗"}</td>` : cell("—", "none", ""); }).join("")}</tr>`;
+      return `<tr>${cell(s.name)}${tests
+        .map((name) => {
+          const t = byName.get(name);
+          return t
+            ? `<td class="${e?.status === "error" ? "error" : t.status}" data-sort="${t.status === "pass" ? 1 : 0}">${t.status === "pass" ? "✓" : "✗"}</td>`
+            : cell("—", "none", "");
+        })
+        .join("")}</tr>`;
     })
     .join("");
-  const errors = analysis.errors.length === 0 ? "" : `<h4>Could not be graded</h4><ul>${analysis.errors.map((e) => `<li><b>${escapeHtml(e.student)}</b>: ${escapeHtml(e.message)}</li>`).join("")}</ul>`;
+  const errors =
+    analysis.errors.length === 0
+      ? ""
+      : `<h4>Could not be graded</h4><ul>${analysis.errors.map((e) => `<li><b>${escapeHtml(e.student)}</b>: ${escapeHtml(e.message)}</li>`).join("")}</ul>`;
   return `<section class="exercise" id="exercise-${escapeHtml(analysis.id)}"><h3>${escapeHtml(analysis.id)} — full marks: ${analysis.fullMarks}/${analysis.graded}${analysis.notStarted ? `, not started: ${analysis.notStarted}` : ""}${analysis.errors.length ? `, errors: ${analysis.errors.length}` : ""}</h3>
 ${scoreHistogramSvg(analysis, scores)}
 ${mostFailed ? `<h4>Tests most often failed</h4><table class="sortable"><thead><tr><th>Test</th><th>Students failing it</th></tr></thead><tbody>${mostFailed}</tbody></table>` : ""}
@@ -157,10 +183,15 @@ export function reportHtml(report: ClassReport, extra = ""): string {
   const maxTotal = report.exercises.reduce((sum, e) => sum + e.maxScore, 0);
   const mean = graded.length ? graded.reduce((sum, s) => sum + s.report!.score, 0) / graded.length : 0;
   const flagged = report.students.filter((s) => s.protectedChanges.length > 0 || s.classroomMismatch);
-  const flags = flagged.length === 0 ? "<p>No student changed a protected file, and no Classroom score differs from the regrade.</p>" :
-    `<table class="sortable flags"><thead><tr><th>Student</th><th>Protected files that differ from the template</th><th>Classroom's points</th><th>Regrade</th></tr></thead><tbody>${flagged
-      .map((s) => `<tr>${cell(s.name)}<td>${s.protectedChanges.map((c) => `<code>${escapeHtml(c.file)}</code> (${c.change})`).join("<br>")}</td>${s.classroomMismatch ? cell(`${s.classroomMismatch.classroom}/${s.classroomMismatch.classroomMax}`, "flag") : cell("")}${s.classroomMismatch ? cell(`${s.classroomMismatch.regrade}/${s.classroomMismatch.regradeMax}`) : cell("")}</tr>`)
-      .join("")}</tbody></table>`;
+  const flags =
+    flagged.length === 0
+      ? "<p>No student changed a protected file, and no Classroom score differs from the regrade.</p>"
+      : `<table class="sortable flags"><thead><tr><th>Student</th><th>Protected files that differ from the template</th><th>Classroom's points</th><th>Regrade</th></tr></thead><tbody>${flagged
+          .map(
+            (s) =>
+              `<tr>${cell(s.name)}<td>${s.protectedChanges.map((c) => `<code>${escapeHtml(c.file)}</code> (${c.change})`).join("<br>")}</td>${s.classroomMismatch ? cell(`${s.classroomMismatch.classroom}/${s.classroomMismatch.classroomMax}`, "flag") : cell("")}${s.classroomMismatch ? cell(`${s.classroomMismatch.regrade}/${s.classroomMismatch.regradeMax}`) : cell("")}</tr>`,
+          )
+          .join("")}</tbody></table>`;
   const shards = report.shards.length ? ` (shards ${report.shards.map((s) => `${s.index}/${s.count}`).join(", ")})` : "";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -10,7 +10,8 @@ import type { GradedExercise } from "../grade/grade.ts";
 const defaultCacheDir = path.join(courseRoot, "node_modules", ".cache", "course-grader", "class-results");
 
 /** The cache key of one exercise of one submission. */
-export const resultKey = (id: string, version: string, src: string) => createHash("sha256").update(`${id}\0${version}\0${src}`).digest("hex").slice(0, 40);
+export const resultKey = (id: string, version: string, src: string) =>
+  createHash("sha256").update(`${id}\0${version}\0${src}`).digest("hex").slice(0, 40);
 
 /**
  * An error that may come from the machine rather than the code (out of time,

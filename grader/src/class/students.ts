@@ -26,7 +26,8 @@ export function listStudents(classDir: string): Student[] {
     .filter((name) => !name.startsWith(".") && statSync(path.join(dir, name)).isDirectory())
     .sort()
     .map((name) => ({ name, dir: path.join(dir, name) }));
-  if (students.length === 0) throw new UsageError(`${classDir} holds no student folders (one folder per student, each a repository or laid out like exercises/)`);
+  if (students.length === 0)
+    throw new UsageError(`${classDir} holds no student folders (one folder per student, each a repository or laid out like exercises/)`);
   return students;
 }
 

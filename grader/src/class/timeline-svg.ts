@@ -5,7 +5,8 @@
 // > still running); abort() calls as ^ on a row of their own.
 import type { FigureSpan, TestFigures } from "../run/messages.ts";
 
-export const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+export const escapeXml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 const WIDTH = 580;
 const LABEL_WIDTH = 160;
@@ -70,7 +71,10 @@ export function timelineSvg(figures: TestFigures | undefined, title: string, sca
   const parts: string[] = [];
   const step = tickStep(horizon);
   for (let t = 0; t <= horizon; t += step) {
-    parts.push(`<line x1="${x(t)}" y1="${AXIS - 6}" x2="${x(t)}" y2="${AXIS + rows * ROW}" stroke="#d0d7de"/>`, `<text x="${x(t)}" y="${AXIS - 10}" font-size="10" text-anchor="middle" fill="#57606a">${t}</text>`);
+    parts.push(
+      `<line x1="${x(t)}" y1="${AXIS - 6}" x2="${x(t)}" y2="${AXIS + rows * ROW}" stroke="#d0d7de"/>`,
+      `<text x="${x(t)}" y="${AXIS - 10}" font-size="10" text-anchor="middle" fill="#57606a">${t}</text>`,
+    );
   }
   parts.push(`<text x="${LABEL_WIDTH}" y="${AXIS - 10}" font-size="10" text-anchor="end" fill="#57606a">time (ms)</text>`);
   spans.forEach((span, i) => {
@@ -93,11 +97,19 @@ export function timelineSvg(figures: TestFigures | undefined, title: string, sca
     parts.push(
       `<g class="aborts" data-by="${by}"><title>${escapeXml(`${MARK_ROW[by]} at ${times.map((t) => `${t} ms`).join(", ")}`)}</title>` +
         `<text x="${LABEL_WIDTH}" y="${y + 4}" font-size="11" text-anchor="end" fill="#57606a">${MARK_ROW[by]}</text>` +
-        times.map((t) => `<line x1="${x(t)}" y1="${AXIS}" x2="${x(t)}" y2="${y - 6}" stroke="#cf222e" stroke-dasharray="3 3"/><path d="M${x(t)} ${y - 6}L${x(t) + 5} ${y + 4}L${x(t) - 5} ${y + 4}Z" fill="#cf222e"/>`).join("") +
+        times
+          .map(
+            (t) =>
+              `<line x1="${x(t)}" y1="${AXIS}" x2="${x(t)}" y2="${y - 6}" stroke="#cf222e" stroke-dasharray="3 3"/><path d="M${x(t)} ${y - 6}L${x(t) + 5} ${y + 4}L${x(t) - 5} ${y + 4}Z" fill="#cf222e"/>`,
+          )
+          .join("") +
         `</g>`,
     );
   });
-  if (leftOut > 0) parts.push(`<text x="${LABEL_WIDTH}" y="${rowY(rows) + 4}" font-size="11" text-anchor="end" fill="#57606a">… and ${leftOut} more request${leftOut === 1 ? "" : "s"}, not drawn</text>`);
+  if (leftOut > 0)
+    parts.push(
+      `<text x="${LABEL_WIDTH}" y="${rowY(rows) + 4}" font-size="11" text-anchor="end" fill="#57606a">… and ${leftOut} more request${leftOut === 1 ? "" : "s"}, not drawn</text>`,
+    );
   const legendY = height - 7;
   const peak = figures?.peakInFlight === undefined ? "" : `   peak in flight: ${figures.peakInFlight}`;
   parts.push(

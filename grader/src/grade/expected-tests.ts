@@ -77,7 +77,9 @@ async function collect(id: string, root: string): Promise<CollectedTest[]> {
   }
   const run = await runTests({ exerciseDir: exerciseDir(id, root) });
   if (run.collected.length === 0 || run.moduleErrors.length > 0 || wasCutShort(run.end)) {
-    throw new Error(`the pristine exercise ${id} does not load its tests: ${run.moduleErrors[0]?.errors[0] ?? (wasCutShort(run.end) ? run.end.kind : "no tests")}`);
+    throw new Error(
+      `the pristine exercise ${id} does not load its tests: ${run.moduleErrors[0]?.errors[0] ?? (wasCutShort(run.end) ? run.end.kind : "no tests")}`,
+    );
   }
   rememberExpectedTests(id, run.collected, root);
   return run.collected;

@@ -104,7 +104,11 @@ export async function gradeCourse(request: GradeRequest = {}): Promise<CourseRep
     const graded: GradedExercise = { ...scoreRun(id, expected, run), alteredFiles: [...alteredFiles(submission, id, course), ...staged.ignored] };
     if (untouched && graded.status === "fail" && graded.score === 0) graded.notStarted = true;
     else if (graded.status === "fail") {
-      const mistake = knownMistake(id, graded.tests.filter((t) => t.status === "fail").map((t) => t.name), course);
+      const mistake = knownMistake(
+        id,
+        graded.tests.filter((t) => t.status === "fail").map((t) => t.name),
+        course,
+      );
       if (mistake) graded.knownMistake = mistake;
     }
     return graded;

@@ -63,7 +63,8 @@ function copyRegularFiles(from: string, to: string, rel: string, ignored: Altere
     if (entry.isSymbolicLink()) ignored.push({ file, change: "ignored", reason: "a symbolic link: links are not followed" });
     else if (entry.isDirectory()) copyRegularFiles(path.join(from, entry.name), path.join(to, entry.name), file, ignored);
     else if (!entry.isFile()) ignored.push({ file, change: "ignored", reason: "not a regular file" });
-    else if (CONFIG_FILES.has(entry.name)) ignored.push({ file, change: "ignored", reason: "a configuration file: the course's own settings are used" });
+    else if (CONFIG_FILES.has(entry.name))
+      ignored.push({ file, change: "ignored", reason: "a configuration file: the course's own settings are used" });
     else copyFileSync(path.join(from, entry.name), path.join(to, entry.name));
   }
 }

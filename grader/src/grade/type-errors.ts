@@ -45,7 +45,12 @@ interface SubmissionTypecheck {
  * one typechecks as the stub does, which the course check proves). The staged
  * copies are removed when it ends.
  */
-export function typecheckSubmission(submission: Submission, ids: readonly string[], course: string, timeoutMs = TYPECHECK_TIMEOUT_MS): SubmissionTypecheck {
+export function typecheckSubmission(
+  submission: Submission,
+  ids: readonly string[],
+  course: string,
+  timeoutMs = TYPECHECK_TIMEOUT_MS,
+): SubmissionTypecheck {
   const staged: StagedSrc[] = [];
   const groups = new Map<string, { tsconfig: string; exercises: { folder: string; src: string; given: string[] }[] }>();
   const ofFolder = new Map<string, string>();
@@ -100,7 +105,9 @@ export function typecheckSubmission(submission: Submission, ids: readonly string
       try {
         if (code !== 0) throw new Error(`the type check exited with ${code}: ${err.trim().split("\n").at(-1) ?? ""}`);
         const byFolder = JSON.parse(out) as Record<string, TypeErrors>;
-        resolve(new Map(Object.entries(byFolder).flatMap(([folder, errors]) => (ofFolder.has(folder) ? [[ofFolder.get(folder)!, errors] as const] : []))));
+        resolve(
+          new Map(Object.entries(byFolder).flatMap(([folder, errors]) => (ofFolder.has(folder) ? [[ofFolder.get(folder)!, errors] as const] : []))),
+        );
       } catch (error) {
         reject(error instanceof Error ? error : new Error(String(error)));
       }

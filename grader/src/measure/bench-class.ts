@@ -17,7 +17,14 @@ import { materializeWrongWay } from "../wrong-ways/materialize.ts";
 function generateClass(dir: string, size: number, seed = 13): number {
   const random = mulberry32(seed);
   const ids = listExercises();
-  const wrong = new Map(ids.map((id) => [id, listVariants(id, "wrong").slice(0, 2).map((name) => materializeWrongWay(id, name))]));
+  const wrong = new Map(
+    ids.map((id) => [
+      id,
+      listVariants(id, "wrong")
+        .slice(0, 2)
+        .map((name) => materializeWrongWay(id, name)),
+    ]),
+  );
   const distinct = new Set<string>();
   for (let i = 0; i < size; i++) {
     const student = path.join(dir, `student-${String(i).padStart(3, "0")}`);
@@ -91,6 +98,8 @@ export async function benchClass(size: number, unique: number, row: (label: stri
 
 if (process.argv[1] === import.meta.filename) {
   // Alone: node grader/src/measure/bench-class.ts [size] [unique]
-  const notes = await benchClass(Number(process.argv[2] ?? 100), Number(process.argv[3] ?? 2), (label, seconds) => console.log(`${label.padEnd(64)} ${seconds.toFixed(2).padStart(7)} s`));
+  const notes = await benchClass(Number(process.argv[2] ?? 100), Number(process.argv[3] ?? 2), (label, seconds) =>
+    console.log(`${label.padEnd(64)} ${seconds.toFixed(2).padStart(7)} s`),
+  );
   console.log(notes.join("\n"));
 }

@@ -13,7 +13,11 @@ import { benchClass } from "./bench-class.ts";
 // --quick: the floor, a student's npm test and grading only; not the cold course
 // check, which takes minutes and empties the caches everyone's checks use, nor the class of 100.
 const { values } = parseArgs({
-  options: { repeat: { type: "string", default: "3" }, exercise: { type: "string", default: "02-concurrent-requests" }, quick: { type: "boolean", default: false } },
+  options: {
+    repeat: { type: "string", default: "3" },
+    exercise: { type: "string", default: "02-concurrent-requests" },
+    quick: { type: "boolean", default: false },
+  },
 });
 const repeat = Number(values.repeat);
 const exercise = values.exercise;
@@ -26,7 +30,11 @@ function measure(label: string, command: string, args: string[], options: SpawnS
   const walls: number[] = [];
   for (let i = 0; i < times; i++) {
     const started = process.hrtime.bigint();
-    const run = spawnSync(command, args, { stdio: "ignore", ...options, env: { ...process.env, FORCE_COLOR: "0", TURBO_TELEMETRY_DISABLED: "1", ...options.env } });
+    const run = spawnSync(command, args, {
+      stdio: "ignore",
+      ...options,
+      env: { ...process.env, FORCE_COLOR: "0", TURBO_TELEMETRY_DISABLED: "1", ...options.env },
+    });
     walls.push(Number(process.hrtime.bigint() - started) / 1e9);
     if (run.error) throw new Error(`${label}: ${run.error.message}`);
   }
@@ -61,11 +69,25 @@ cpSync(path.join(solutionDir(exercise), "src"), path.join(solved, "src"), { recu
 row(`a student's npm test in exercises/${exercise}, solved`, measure("npm test", npm, ["test"], { cwd: solved }));
 row(
   "grading a whole submission (npm run grade -- --submission solutions)",
-  measure("grade", process.execPath, [path.join(courseRoot, "grader", "bin", "grade.js"), "--submission", path.join(courseRoot, "solutions"), "--format", "json", "--out", path.join(out, "grade.json")], { cwd: courseRoot }),
+  measure(
+    "grade",
+    process.execPath,
+    [
+      path.join(courseRoot, "grader", "bin", "grade.js"),
+      "--submission",
+      path.join(courseRoot, "solutions"),
+      "--format",
+      "json",
+      "--out",
+      path.join(out, "grade.json"),
+    ],
+    { cwd: courseRoot },
+  ),
 );
 if (!values.quick) {
   // Cold: no turbo cache, no course-check cache, no compile cache.
-  for (const cache of ["course-check", "node-compile-cache", "turbo"]) rmSync(path.join(courseRoot, "node_modules", ".cache", cache), { recursive: true, force: true });
+  for (const cache of ["course-check", "node-compile-cache", "turbo"])
+    rmSync(path.join(courseRoot, "node_modules", ".cache", cache), { recursive: true, force: true });
   row("the root npm test, cold caches (turbo run check --force)", measure("npm test", npm, ["test", "--", "--force"], { cwd: courseRoot }, 1));
 }
 if (!values.quick) {

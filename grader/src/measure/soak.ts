@@ -39,7 +39,9 @@ for (let i = 1; i <= runs; i++) {
   all.push(results);
   exits.push(run.status ?? 1);
   const failed = [...results.values()].filter((s) => s === "fail").length;
-  console.log(`  run ${i}: exit ${run.status}, ${results.size} results (${failed} failing, as expected of stubs and wrong ways), ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `  run ${i}: exit ${run.status}, ${results.size} results (${failed} failing, as expected of stubs and wrong ways), ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (run.status !== 0) {
     const log = path.join(work, `run-${i}.log`);
     writeFileSync(log, `${run.stdout}\n${run.stderr}`);

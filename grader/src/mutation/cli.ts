@@ -22,7 +22,8 @@ function parse(argv: string[]): { ids: string[]; settings: RunSettings } {
     options: { concurrency: { type: "string", default: "2" }, force: { type: "boolean", default: false } },
   });
   const concurrency = Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency takes a whole number of test runners, 1 or more (got "${values.concurrency}")`);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new UsageError(`--concurrency takes a whole number of test runners, 1 or more (got "${values.concurrency}")`);
   const known = listExercises();
   const unknown = positionals.filter((id) => !known.includes(id));
   if (unknown.length > 0) throw new UsageError(`no such exercise: ${unknown.join(", ")} (the exercises are ${known.join(", ")})`);
@@ -55,7 +56,9 @@ async function main(argv: string[]): Promise<boolean> {
     rows.push(row);
     const located = describeSurvivors(results, courseRoot).map((line) => `  ${line}`);
     (NOT_YET_REVIEWED.has(id) ? pending : failing).push(...located);
-    console.log(`mutation: ${id}: ${row.mutants} mutants, ${row.survived} unmarked survivors, ${((performance.now() - started) / 1000).toFixed(0)} s; report ${path.relative(courseRoot, htmlReport(id))}`);
+    console.log(
+      `mutation: ${id}: ${row.mutants} mutants, ${row.survived} unmarked survivors, ${((performance.now() - started) / 1000).toFixed(0)} s; report ${path.relative(courseRoot, htmlReport(id))}`,
+    );
     // Now as well as at the end: a long run's first findings can be worked on while it goes on.
     if (located.length > 0) console.log(located.join("\n"));
   }
@@ -85,7 +88,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = ok ? 0 : 1;
   },
   (error: unknown) => {
-    console.error(`mutation: ${error instanceof UsageError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `mutation: ${error instanceof UsageError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     process.exitCode = 2;
   },
 );

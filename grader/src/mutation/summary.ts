@@ -50,7 +50,10 @@ export function summarize(id: string, mutants: readonly MutantResult[]): Exercis
 export function describeSurvivors(mutants: readonly MutantResult[], root: string): string[] {
   return mutants.filter(isUnmarkedSurvivor).map((m) => {
     const where = `${path.relative(root, path.resolve(root, m.fileName))}:${m.location.start.line}:${m.location.start.column}`;
-    const what = m.replacement.split("\n").map((line) => line.trim()).join(" ");
+    const what = m.replacement
+      .split("\n")
+      .map((line) => line.trim())
+      .join(" ");
     const why = m.status === "NoCoverage" ? "no test runs this code" : `every test passed (${m.testsCompleted ?? "?"} ran)`;
     return `${where}  ${m.mutatorName}: ${what.length > 60 ? `${what.slice(0, 59)}…` : what}  (${why})`;
   });

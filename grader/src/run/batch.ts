@@ -89,7 +89,9 @@ export function splitBatchRun(run: RunResult, ids: readonly string[], testTimeou
   for (const id of ids) {
     const prefix = `exercises/${id}/`;
     const own = <T extends { file: string }>(items: readonly T[]) =>
-      items.filter((item) => item.file.split(path.sep).join("/").startsWith(prefix)).map((item) => ({ ...item, file: item.file.split(path.sep).join("/").slice(prefix.length).split("/").join(path.sep) }));
+      items
+        .filter((item) => item.file.split(path.sep).join("/").startsWith(prefix))
+        .map((item) => ({ ...item, file: item.file.split(path.sep).join("/").slice(prefix.length).split("/").join(path.sep) }));
     const reported = { collected: own(run.collected), results: own(run.results), moduleErrors: own(run.moduleErrors), unhandledErrors: [] };
     const result: RunResult = { ...reported, end: endOfCompletedRun(reported, testTimeoutMs), output: run.output, durationMs: run.durationMs };
     split.set(id, whole && (result.results.length > 0 || result.moduleErrors.length > 0) ? result : undefined);

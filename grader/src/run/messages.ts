@@ -97,7 +97,10 @@ export function boundedFigures(raw: unknown): TestFigures | undefined {
   if (peak !== undefined) figures.peakInFlight = peak;
   if (Array.isArray(r.requests)) {
     const listed = r.requests.length;
-    const spans = r.requests.slice(0, FIGURE_LIMITS.spans).map(boundedSpan).filter((s) => s !== undefined);
+    const spans = r.requests
+      .slice(0, FIGURE_LIMITS.spans)
+      .map(boundedSpan)
+      .filter((s) => s !== undefined);
     if (spans.length > 0) figures.requests = spans;
     const leftOut = (boundedCount(r.requestsLeftOut) ?? 0) + Math.max(0, listed - FIGURE_LIMITS.spans);
     if (leftOut > 0) figures.requestsLeftOut = Math.min(leftOut, FIGURE_LIMITS.count);

@@ -40,7 +40,6 @@ interface RunOptions extends Partial<RunLimits> {
   workers?: number;
 }
 
-
 /**
  * Copies the shared compile cache, file by file. Other processes (a run beside
  * this one, the course check) may be writing it: a file gone between listing
@@ -146,7 +145,10 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
     batch.length > 0
       ? writeBatchConfig(
           sandbox.courseDir,
-          [{ exerciseDir, srcDirs }, ...batch].map((b) => ({ exerciseDir: path.join(sandbox.courseDir, "exercises", path.basename(b.exerciseDir)), srcDirs: b.srcDirs })),
+          [{ exerciseDir, srcDirs }, ...batch].map((b) => ({
+            exerciseDir: path.join(sandbox.courseDir, "exercises", path.basename(b.exerciseDir)),
+            srcDirs: b.srcDirs,
+          })),
           { testFlags: sandbox.testFlags, testTimeoutMs },
         )
       : path.join(sandbox.exerciseDir, "vitest.config.ts");
@@ -187,7 +189,15 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
   });
   const command = sandbox.wrap(process.execPath, args);
 
-  const result: RunResult = { collected: [], results: [], moduleErrors: [], unhandledErrors: [], end: { kind: "completed" }, output: "", durationMs: 0 };
+  const result: RunResult = {
+    collected: [],
+    results: [],
+    moduleErrors: [],
+    unhandledErrors: [],
+    end: { kind: "completed" },
+    output: "",
+    durationMs: 0,
+  };
   /** The test running now ("test/x.test.ts > its name"), as far as the reporter has said. */
   let runningTest: string | undefined;
   /** The limit that stopped the run, if one did (the first: stopping kills the run). */

@@ -171,8 +171,12 @@ export function buildSandbox({ exerciseDir, batchedWith = [], overlays, runDir, 
   for (const dir of [exerciseDir, ...batchedWith]) {
     if (path.resolve(dir, "..", "..") !== ownRoot) throw new Error(`a batch runs exercises of one course: ${dir} is not beside ${exerciseDir}`);
     const denied = exerciseGrants(dir).filter((g) => !grants.includes(g));
-    if (denied.length > 0 || exerciseGrants(dir).length !== grants.length) throw new Error(`${path.basename(dir)} asks other sandbox grants than its batch (${grants.join(", ") || "none"})`);
-    cpSync(dir, path.join(course, "exercises", path.basename(dir)), { recursive: true, filter: (source) => path.basename(source) !== "node_modules" });
+    if (denied.length > 0 || exerciseGrants(dir).length !== grants.length)
+      throw new Error(`${path.basename(dir)} asks other sandbox grants than its batch (${grants.join(", ") || "none"})`);
+    cpSync(dir, path.join(course, "exercises", path.basename(dir)), {
+      recursive: true,
+      filter: (source) => path.basename(source) !== "node_modules",
+    });
   }
   // The root's settings: package.json copied (vite stops looking for a
   // workspace root there), tsconfig.base.json as an `extends` of the original,
