@@ -17,11 +17,15 @@ describe("catchUnhandledRejections", () => {
   });
 
   test("puts back the listeners it set aside, and catches nothing after stop()", async () => {
+    const mine = () => {};
+    process.on("unhandledRejection", mine);
     const before = process.listeners("unhandledRejection");
     const catching = catchUnhandledRejections();
     expect(process.listeners("unhandledRejection"), "while catching, its own listener alone").toHaveLength(1);
     await catching.stop();
-    expect(process.listeners("unhandledRejection")).toEqual(before);
+    const after = process.listeners("unhandledRejection");
+    process.off("unhandledRejection", mine);
+    expect(after, "every listener set aside is back, this test's own included").toEqual(before);
     const later = catchUnhandledRejections();
     await catching.stop();
     leaveUnhandled(new Error("after"));
