@@ -4,6 +4,7 @@
 // of it only in words (process.exit's message, the kit's tampering marker), so
 // the words are matched in this one module, and the scorer (score.ts) reads
 // the reason, never vitest's text.
+import { TAMPERING } from "@course/testkit/config";
 import { MESSAGE_LIMIT } from "../cut.ts";
 import type { RunLimits } from "./limits.ts";
 import type { CollectedTest, FailureCause, TestOutcome } from "./messages.ts";
@@ -43,14 +44,6 @@ const CUT_SHORT = new Set<EndReason["kind"]>(["timeout", "idle", "busy", "memory
 export const wasCutShort = (end: EndReason): boolean => CUT_SHORT.has(end.kind);
 
 /**
- * The words the test kit's integrity check fails a test with (TAMPERING in
- * packages/testkit/src/setup/integrity.ts). A copy, because that module is a
- * vitest setup file: loading it registers hooks, which throws outside a test
- * run. test/end-reason.test.ts checks this copy against the kit's own.
- */
-export const TAMPERING_MARKER = "The code under test changed the test tools";
-
-/**
  * vitest's worker replaces process.exit with a function that throws this
  * (vitest/dist/chunks/base…js). Anywhere in a message: a test that awaited
  * the code quotes its rejection in its own failure ("answer() rejected: …").
@@ -70,7 +63,7 @@ const SCANNED = MESSAGE_LIMIT;
  */
 export function failureCause(errors: readonly { name?: string; message?: string }[]): FailureCause | undefined {
   const messages = errors.map((e) => String(e.message ?? "").slice(0, SCANNED));
-  if (messages.some((m) => m.includes(TAMPERING_MARKER))) return "tampering";
+  if (messages.some((m) => m.includes(TAMPERING))) return "tampering";
   if (messages.some((m) => PROCESS_EXIT.test(m))) return "exit";
   // vitest names its timeout errors (TestTimeoutError, HookTimeoutError); only a test's own counts.
   if (errors.some((e) => e.name === "TestTimeoutError")) return "test-timeout";

@@ -4,9 +4,7 @@
 // that patches `expect`'s matchers or `vi` to earn points fails instead.
 import { afterEach, beforeEach, chai, expect, vi } from "vitest";
 import "../matchers.ts";
-
-/** The words the grader looks for to report tampering as such. */
-export const TAMPERING = "The code under test changed the test tools";
+import { TAMPERING } from "./tampering.ts";
 
 type Fingerprint = Map<string, unknown>;
 
