@@ -18,7 +18,11 @@ describe("fetchJson", () => {
     api.get("/broken", { status: 500, text: "oops" });
     // An answer with no body at all (a 304 has none, by the HTTP rules): response.body is null.
     api.get("/not-modified", { status: 304 });
-    for (const [path, status] of [["/missing", 404], ["/broken", 500], ["/not-modified", 304]] as const) {
+    for (const [path, status] of [
+      ["/missing", 404],
+      ["/broken", 500],
+      ["/not-modified", 304],
+    ] as const) {
       const reason = reasonOf(await clock.settle(fetchJson(api.url(path))), `fetchJson(${path}), answered with a ${status},`);
       expect(reason, `fetchJson(${path}) should reject with an HttpError`).toBeInstanceOf(HttpError);
       expect(reason).toMatchObject({ status, url: api.url(path) });
@@ -33,7 +37,9 @@ describe("fetchJson", () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error("stop")), 200);
     const aborted = await clock.settle(fetchJson(api.url("/echo"), { signal: controller.signal }));
-    expect(reasonOf(aborted, "fetchJson(/echo), whose signal aborted at 200ms,"), "it should reject with the signal's reason").toEqual(new Error("stop"));
+    expect(reasonOf(aborted, "fetchJson(/echo), whose signal aborted at 200ms,"), "it should reject with the signal's reason").toEqual(
+      new Error("stop"),
+    );
     expect(api).toHaveAborted("/echo", 1200);
   });
 });

@@ -25,10 +25,7 @@ describe("gather", () => {
   test("gather calls every task before any of them settles", points(2), async () => {
     const tasks = taskRecorder();
     valueOf(await clock.settle(gather(slowFastMedium(tasks))));
-    expect(
-      tasks.spans,
-      "gather should call every task function first, and only then wait for the promises they return",
-    ).toHaveRunConcurrently();
+    expect(tasks.spans, "gather should call every task function first, and only then wait for the promises they return").toHaveRunConcurrently();
     for (const label of ["slow", "fast", "medium"]) {
       expect(tasks.calls(label), `the task "${label}" should be called exactly once`).toBe(1);
     }
@@ -37,10 +34,7 @@ describe("gather", () => {
   test("gather resolves with the results in the order of tasks, whatever order they finish in", points(2), async () => {
     const tasks = taskRecorder();
     const outcome = await clock.settle(gather(slowFastMedium(tasks)));
-    expect(
-      valueOf(outcome),
-      "results belong in the order of the tasks given, not in the order they finished",
-    ).toEqual(["slow", "fast", "medium"]);
+    expect(valueOf(outcome), "results belong in the order of the tasks given, not in the order they finished").toEqual(["slow", "fast", "medium"]);
   });
 
   test("gather takes as long as the slowest task: tasks of 300, 100 and 200 ms finish at 300 ms", async () => {
@@ -73,10 +67,9 @@ describe("gather", () => {
       tasks.timeline(),
     );
     const reason = reasonOf(outcome);
-    expect(
-      reason,
-      `gather should reject with the reason of the first task to fail ("fails early"), as it is; it rejected with ${show(reason)}`,
-    ).toBe(first);
+    expect(reason, `gather should reject with the reason of the first task to fail ("fails early"), as it is; it rejected with ${show(reason)}`).toBe(
+      first,
+    );
   });
 
   test("gather with returnErrors puts each failure's rejection reason in its place, as it is", points(2), async () => {
@@ -129,10 +122,7 @@ describe("gather", () => {
       ),
     );
     valueOf(outcome);
-    expect(
-      tasks.spans,
-      "with returnErrors too, gather should call every task function before waiting for any",
-    ).toHaveRunConcurrently();
+    expect(tasks.spans, "with returnErrors too, gather should call every task function before waiting for any").toHaveRunConcurrently();
   });
 
   test("gather of no tasks resolves with an empty list", async () => {

@@ -67,8 +67,7 @@ export function taskRecorder(): TaskRecorder {
     spans: recorder.spans,
     task: (label, ms, ending) => () => recorder.job(label, ms, ending),
     calls: (label) => recorder.spans.filter((s) => s.label === label).length,
-    timeline: () =>
-      recorder.timeline() || "\n\n(No task function was called.)",
+    timeline: () => recorder.timeline() || "\n\n(No task function was called.)",
   };
 }
 

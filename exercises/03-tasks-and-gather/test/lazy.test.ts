@@ -82,9 +82,6 @@ describe("lazy", () => {
       })(),
     );
     expect(valueOf(outcome), "await on a lazy value should give fn's result").toBe(42);
-    expect(
-      outcome,
-      "created at 0ms and first awaited at 500ms, a job of 1000ms should start at 500ms and finish at 1500ms",
-    ).toResolveAt(1500);
+    expect(outcome, "created at 0ms and first awaited at 500ms, a job of 1000ms should start at 500ms and finish at 1500ms").toResolveAt(1500);
   });
 });

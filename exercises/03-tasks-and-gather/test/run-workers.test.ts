@@ -34,20 +34,13 @@ describe("runWorkers", () => {
 
   test("runWorkers resolves with the results in the order of specs, not the order they finish in", points(2), async () => {
     const outcome = await clock.settle(runWorkers(SPECS, () => {}));
-    expect(valueOf(outcome), "one result per spec, in the order of specs").toEqual([
-      "Worker-1 finished",
-      "Worker-2 finished",
-      "Worker-3 finished",
-    ]);
+    expect(valueOf(outcome), "one result per spec, in the order of specs").toEqual(["Worker-1 finished", "Worker-2 finished", "Worker-3 finished"]);
   });
 
   test("runWorkers logs every start first, then the done lines in order of delay", async () => {
     const book = logbook(clock);
     valueOf(await clock.settle(runWorkers(SPECS, book.log)));
-    expect(
-      book.timed(),
-      "running together, the three workers all start at 0ms and finish in order of their delays: 1 s, 2 s, 3 s",
-    ).toEqual([
+    expect(book.timed(), "running together, the three workers all start at 0ms and finish in order of their delays: 1 s, 2 s, 3 s").toEqual([
       "Worker-1: start @0ms",
       "Worker-2: start @0ms",
       "Worker-3: start @0ms",

@@ -23,10 +23,9 @@ describe("sleep", () => {
     setTimeout(() => controller.abort(reason), 300);
     const outcome = await clock.settle(sleep(1000, { signal: controller.signal }));
     expect(outcome, "the signal aborted at 300ms: the sleep should reject then, not wait out its 1000ms").toRejectAt(300);
-    expect(
-      reasonOf(outcome),
-      "sleep should reject with signal.reason itself (the value abort() was called with), not an error of its own",
-    ).toBe(reason);
+    expect(reasonOf(outcome), "sleep should reject with signal.reason itself (the value abort() was called with), not an error of its own").toBe(
+      reason,
+    );
   });
 
   test("sleep rejects at once with signal.reason when the signal is already aborted", async () => {

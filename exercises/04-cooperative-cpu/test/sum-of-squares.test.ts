@@ -1,14 +1,7 @@
 import { describeReason, points, useVirtualClock, valueOf } from "@course/testkit";
 import { describe, expect, test } from "vitest";
 import { sumOfSquares, sumOfSquaresSync } from "../src/index.ts";
-import {
-  describeSettled,
-  expectAboutOneBeatPerChunk,
-  expectRejectedWith,
-  MICROTASK_ADVICE,
-  runWithHeartbeat,
-  type Run,
-} from "./helpers.ts";
+import { describeSettled, expectAboutOneBeatPerChunk, expectRejectedWith, MICROTASK_ADVICE, runWithHeartbeat, type Run } from "./helpers.ts";
 
 // Each test runs sumOfSquares next to a heartbeat that beats once per turn of
 // the (virtual) event loop, and turns the loop one turn at a time (1 virtual ms
@@ -17,8 +10,7 @@ const clock = useVirtualClock();
 
 /** 100000 → "100 000", as the messages write numbers. */
 const fmt = (n: number) => n.toLocaleString("en").replaceAll(",", " ");
-const call = (n: number, chunkSize?: number) =>
-  `sumOfSquares(${fmt(n)}${chunkSize === undefined ? "" : `, { chunkSize: ${fmt(chunkSize)} }`})`;
+const call = (n: number, chunkSize?: number) => `sumOfSquares(${fmt(n)}${chunkSize === undefined ? "" : `, { chunkSize: ${fmt(chunkSize)} }`})`;
 
 // Long enough that it is still working when the tests abort it at 5 ms (a few
 // chunks in), short enough that code which ignores the abort finishes quickly.
@@ -44,13 +36,23 @@ describe("sumOfSquares", () => {
 
   test("sumOfSquares resolves with the same bigint as sumOfSquaresSync, whatever n and chunkSize", async () => {
     const cases: Array<[n: number, chunkSize?: number]> = [
-      [0], [1], [2], [10], [9_999], [10_000], [10_001], [25_000], [100, 7], [10, 3], [10, 10], [5, 10], [10, 1],
+      [0],
+      [1],
+      [2],
+      [10],
+      [9_999],
+      [10_000],
+      [10_001],
+      [25_000],
+      [100, 7],
+      [10, 3],
+      [10, 10],
+      [5, 10],
+      [10, 1],
     ];
     for (const [n, chunkSize] of cases) {
       const run = await runWithHeartbeat(clock, () => sumOfSquares(n, chunkSize === undefined ? undefined : { chunkSize }));
-      expect(valueOf(run.outcome, call(n, chunkSize)), `${call(n, chunkSize)} should equal sumOfSquaresSync(${fmt(n)})`).toBe(
-        sumOfSquaresSync(n),
-      );
+      expect(valueOf(run.outcome, call(n, chunkSize)), `${call(n, chunkSize)} should equal sumOfSquaresSync(${fmt(n)})`).toBe(sumOfSquaresSync(n));
     }
   });
 
@@ -65,7 +67,10 @@ describe("sumOfSquares", () => {
   });
 
   test("sumOfSquares yields after every chunkSize iterations", async () => {
-    for (const [chunkSize, chunks] of [[1_000, 10], [2_500, 4]] as const) {
+    for (const [chunkSize, chunks] of [
+      [1_000, 10],
+      [2_500, 4],
+    ] as const) {
       const run = await runWithHeartbeat(clock, () => sumOfSquares(10_000, { chunkSize }));
       valueOf(run.outcome, call(10_000, chunkSize));
       expectAboutOneBeatPerChunk(run, chunks, call(10_000, chunkSize));
@@ -136,9 +141,7 @@ describe("sumOfSquares", () => {
 
   test("sumOfSquares rejects with signal.reason without doing the work when the signal is already aborted", async () => {
     const reason = new Error("cancelled before it started");
-    const run = await runWithHeartbeat(clock, () =>
-      sumOfSquares(LONG.n, { chunkSize: LONG.chunkSize, signal: AbortSignal.abort(reason) }),
-    );
+    const run = await runWithHeartbeat(clock, () => sumOfSquares(LONG.n, { chunkSize: LONG.chunkSize, signal: AbortSignal.abort(reason) }));
     const what = `${call(LONG.n, LONG.chunkSize)} with an already-aborted signal`;
     const hint = run.outcome.status === "fulfilled" ? "It computed the whole sum: check the signal before (and between) chunks." : "";
     expectRejectedWith(run, reason, what, hint);

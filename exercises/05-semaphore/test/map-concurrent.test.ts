@@ -9,10 +9,13 @@ const clock = useVirtualClock();
 describe("mapConcurrent: results and limits", () => {
   test("mapConcurrent returns results in input order, whatever order the calls finish in", points(2), async () => {
     const jobs = recordJobs();
-    const items = [["slow", 300], ["quick", 100], ["medium", 200], ["instant", 50]] as const;
-    const outcome = await clock.settle(
-      mapConcurrent(items, ([name, ms], index) => jobs.run(name, ms, `${name} #${index}`), { concurrency: 2 }),
-    );
+    const items = [
+      ["slow", 300],
+      ["quick", 100],
+      ["medium", 200],
+      ["instant", 50],
+    ] as const;
+    const outcome = await clock.settle(mapConcurrent(items, ([name, ms], index) => jobs.run(name, ms, `${name} #${index}`), { concurrency: 2 }));
     expect(
       valueOf(outcome),
       "results belong in the order of the items (each one what fn(item, index) resolved with), not in the order the calls finished",
@@ -22,9 +25,7 @@ describe("mapConcurrent: results and limits", () => {
   test("mapConcurrent never has more than `concurrency` calls in flight, and uses them all", points(2), async () => {
     const jobs = recordJobs();
     const durations = [400, 100, 250, 300, 50, 200, 150, 350, 100, 200];
-    const outcome = await clock.settle(
-      mapConcurrent(durations, (ms, index) => jobs.run(`item ${index} (${ms}ms)`, ms, index), { concurrency: 3 }),
-    );
+    const outcome = await clock.settle(mapConcurrent(durations, (ms, index) => jobs.run(`item ${index} (${ms}ms)`, ms, index), { concurrency: 3 }));
     expect(jobs.spans).toHaveHadAtMostInFlight(3);
     expect(jobs.spans).toHavePeakInFlight(3);
     expect(valueOf(outcome), "results belong in the order of the items").toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -32,16 +33,16 @@ describe("mapConcurrent: results and limits", () => {
 
   test("mapConcurrent runs 6 calls of 1 s with a concurrency of 2 in 3 s", async () => {
     const jobs = recordJobs();
-    const outcome = await clock.settle(
-      mapConcurrent([1, 2, 3, 4, 5, 6], (n) => jobs.run(`item ${n}`, 1000, n * 10), { concurrency: 2 }),
-    );
+    const outcome = await clock.settle(mapConcurrent([1, 2, 3, 4, 5, 6], (n) => jobs.run(`item ${n}`, 1000, n * 10), { concurrency: 2 }));
     expect(valueOf(outcome)).toEqual([10, 20, 30, 40, 50, 60]);
     expect(outcome, "6 calls of 1 s, 2 at a time, should all be done at 3 s").toResolveAt(3000);
   });
 
   test("mapConcurrent with a concurrency of 1 runs the items one after another", async () => {
     const jobs = recordJobs();
-    const outcome = await clock.settle(mapConcurrent([300, 100, 200], (ms, index) => jobs.run(`item ${index} (${ms}ms)`, ms, index), { concurrency: 1 }));
+    const outcome = await clock.settle(
+      mapConcurrent([300, 100, 200], (ms, index) => jobs.run(`item ${index} (${ms}ms)`, ms, index), { concurrency: 1 }),
+    );
     expect(valueOf(outcome, "mapConcurrent with a concurrency of 1 (the smallest limit allowed: 1 is a positive integer)")).toEqual([0, 1, 2]);
     expect(jobs.spans).toHaveRunSequentially();
     expect(outcome, "one at a time, calls of 300, 100 and 200ms are all done at 600ms").toResolveAt(600);
@@ -50,9 +51,7 @@ describe("mapConcurrent: results and limits", () => {
   test("mapConcurrent starts the next item as soon as a call finishes, not batch by batch", points(2), async () => {
     const jobs = recordJobs();
     const durations = [500, 100, 100, 100, 100, 100, 300];
-    const outcome = await clock.settle(
-      mapConcurrent(durations, (ms, index) => jobs.run(`item ${index} (${ms}ms)`, ms, index), { concurrency: 3 }),
-    );
+    const outcome = await clock.settle(mapConcurrent(durations, (ms, index) => jobs.run(`item ${index} (${ms}ms)`, ms, index), { concurrency: 3 }));
     const due = [0, 0, 0, 100, 100, 200, 200];
     const early = jobs.spans.filter((span, i) => span.start < (due[i] ?? Infinity));
     expect(
@@ -89,10 +88,7 @@ describe("mapConcurrent: failures and cancellation", () => {
     expect(
       jobs.started(),
       "2 at a time, items c and d can start only when a or b is done, and b's failure (300ms) comes first: they should never start",
-    ).toEqual([
-      "item a",
-      "item b (fails)",
-    ]);
+    ).toEqual(["item a", "item b (fails)"]);
   });
 
   test("mapConcurrent rejects with signal.reason when the signal aborts, and starts no new item", points(2), async () => {
@@ -126,9 +122,7 @@ describe("mapConcurrent: failures and cancellation", () => {
       "long-lived signal shared by many calls collects them";
     // One signal for a whole session of calls, as an app would have: it never aborts here.
     const session = new AbortController();
-    const resolved = await clock.settle(
-      mapConcurrent([1, 2, 3], (n) => jobs.run(`item ${n}`, 100, n), { concurrency: 2, signal: session.signal }),
-    );
+    const resolved = await clock.settle(mapConcurrent([1, 2, 3], (n) => jobs.run(`item ${n}`, 100, n), { concurrency: 2, signal: session.signal }));
     valueOf(resolved, "mapConcurrent, with a signal that never aborts,");
     expect(listeners(session.signal), leftOn("resolved", listeners(session.signal))).toBe(0);
 
@@ -186,9 +180,13 @@ describe("mapConcurrent: failures and cancellation", () => {
 
     let called = false;
     const empty = await clock.settle(
-      mapConcurrent([], async () => {
-        called = true;
-      }, { concurrency: 3 }),
+      mapConcurrent(
+        [],
+        async () => {
+          called = true;
+        },
+        { concurrency: 3 },
+      ),
     );
     expect(valueOf(empty), "no items: mapConcurrent resolves to an empty list").toEqual([]);
     expect(called, "no items: fn is never called").toBe(false);

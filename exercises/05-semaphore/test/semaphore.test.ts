@@ -136,10 +136,9 @@ describe("Semaphore: giving up with an AbortSignal", () => {
 
     semaphore.release();
     await clock.flush();
-    expect(
-      next.outcome.status,
-      "the permit released after the abort should go to the next caller still waiting, not to the one that gave up",
-    ).toBe("fulfilled");
+    expect(next.outcome.status, "the permit released after the abort should go to the next caller still waiting, not to the one that gave up").toBe(
+      "fulfilled",
+    );
     semaphore.release();
     expect(semaphore.available, "once the permit is given back, it is free again: the caller that gave up never held it").toBe(1);
 
@@ -213,7 +212,10 @@ describe("Semaphore: giving up with an AbortSignal", () => {
 
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error("gave up")), 100);
-    expect(await clock.settle(semaphore.acquire({ signal: controller.signal })), "acquire() should reject when its signal aborts at 100ms").toRejectAt(100);
+    expect(
+      await clock.settle(semaphore.acquire({ signal: controller.signal })),
+      "acquire() should reject when its signal aborts at 100ms",
+    ).toRejectAt(100);
     expect(listeners(controller.signal), leftOn("gave up because its signal aborted", listeners(controller.signal))).toBe(0);
   });
 });

@@ -21,12 +21,16 @@ describe("scrapeUrls: the concurrency limit", () => {
     expect(api).toHaveHadAtMostInFlight(2);
   });
 
-  test("scrapeUrls keeps maxConcurrent requests in flight while URLs remain: 6 URLs of 1 s with maxConcurrent 2 finish at 3 s", points(2), async () => {
-    const outcome = await clock.settle(scrapeUrls(pages(6, 1000), { maxConcurrent: 2 }));
-    expect(valueOf(outcome, "scrapeUrls")).toHaveLength(6);
-    expect(api).toHavePeakInFlight(2);
-    expect(outcome, "6 URLs of 1 s, 2 at a time, should all be done at 3 s").toResolveAt(3000);
-  });
+  test(
+    "scrapeUrls keeps maxConcurrent requests in flight while URLs remain: 6 URLs of 1 s with maxConcurrent 2 finish at 3 s",
+    points(2),
+    async () => {
+      const outcome = await clock.settle(scrapeUrls(pages(6, 1000), { maxConcurrent: 2 }));
+      expect(valueOf(outcome, "scrapeUrls")).toHaveLength(6);
+      expect(api).toHavePeakInFlight(2);
+      expect(outcome, "6 URLs of 1 s, 2 at a time, should all be done at 3 s").toResolveAt(3000);
+    },
+  );
 
   test("scrapeUrls starts the next URL as soon as a slot frees up: one slow URL does not hold the others back", points(2), async () => {
     api.get("/hang", { never: true });

@@ -16,7 +16,10 @@ describe("scrapeUrls: failures and timeouts", () => {
     const urls = ["/down", "/ok"].map(api.url);
     const outcome = await clock.settle(scrapeUrls(urls, { maxConcurrent: 1 }));
     const [down, ok] = valueOf(outcome, SCRAPE);
-    expect(withMessage(down), "a network error is a result, not a rejection: { url, success: false, status: null, error: <a message>, durationMs }").toEqual({
+    expect(
+      withMessage(down),
+      "a network error is a result, not a rejection: { url, success: false, status: null, error: <a message>, durationMs }",
+    ).toEqual({
       url: urls[0],
       success: false,
       status: null,
@@ -38,7 +41,10 @@ describe("scrapeUrls: failures and timeouts", () => {
     api.get("/refused", { networkError: true, after: 100 });
     const [refused] = valueOf(await clock.settle(scrapeUrls([api.url("/refused")])), SCRAPE);
     const message = messageOf(refused);
-    expect(refused, "a network error is a result with success: false and an error message").toMatchObject({ success: false, error: expect.any(String) });
+    expect(refused, "a network error is a result with success: false and an error message").toMatchObject({
+      success: false,
+      error: expect.any(String),
+    });
     expect(
       message,
       `the error message should say what happened, and "${message}" does not: fetch rejects with only "fetch failed" ` +
@@ -52,14 +58,17 @@ describe("scrapeUrls: failures and timeouts", () => {
     const urls = ["/hang", "/ok"].map(api.url);
     const outcome = await clock.settle(scrapeUrls(urls, { maxConcurrent: 1, timeoutMs: 2000 }));
     const [hang, ok] = valueOf(outcome, SCRAPE);
-    expect(withMessage(hang), "a URL that gets no answer within timeoutMs is a result: { url, success: false, status: null, error: <a message>, durationMs: timeoutMs }").toEqual({
+    expect(
+      withMessage(hang),
+      "a URL that gets no answer within timeoutMs is a result: { url, success: false, status: null, error: <a message>, durationMs: timeoutMs }",
+    ).toEqual({
       url: urls[0],
       success: false,
       status: null,
       error: A_MESSAGE,
       durationMs: 2000,
     });
-    expect(messageOf(hang), "a timeout's error message should say so: include the word \"timeout\"").toMatch(/timeout/i);
+    expect(messageOf(hang), 'a timeout\'s error message should say so: include the word "timeout"').toMatch(/timeout/i);
     expectResult(
       ok,
       { url: urls[1]!, success: true, status: 200, contentLength: 4, durationMs: 500 },
@@ -99,7 +108,7 @@ describe("scrapeUrls: failures and timeouts", () => {
     expect(results.map(withMessage), "the body was not complete by the 1000 ms deadline: that is a timeout").toEqual([
       { url, success: false, status: null, error: A_MESSAGE, durationMs: 1000 },
     ]);
-    expect(messageOf(results[0]), "a timeout's error message should say so: include the word \"timeout\"").toMatch(/timeout/i);
+    expect(messageOf(results[0]), 'a timeout\'s error message should say so: include the word "timeout"').toMatch(/timeout/i);
   });
 
   test("scrapeUrls never rejects because of one URL: a mix of failures still resolves with every result", async () => {
@@ -140,6 +149,6 @@ describe("scrapeUrls: failures and timeouts", () => {
     const results = valueOf(outcome, SCRAPE);
     expect(api).toHaveAborted("/hang", 10_000);
     expect(results.map(withMessage)).toEqual([{ url, success: false, status: null, error: A_MESSAGE, durationMs: 10_000 }]);
-    expect(messageOf(results[0]), "a timeout's error message should say so: include the word \"timeout\"").toMatch(/timeout/i);
+    expect(messageOf(results[0]), 'a timeout\'s error message should say so: include the word "timeout"').toMatch(/timeout/i);
   });
 });

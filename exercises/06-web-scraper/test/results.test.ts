@@ -36,7 +36,10 @@ describe("scrapeUrls: what each result says", () => {
       "durationMs is how long each request took on the clock (performance.now() or Date.now() before and after): " +
         "start timing a URL when its request is sent, not when scrapeUrls was called, whether it succeeds or fails",
     ).toEqual([1500, 700, 300]);
-    expect(outcome, "one at a time: /second waits for /first (1500ms) and takes 700ms, then /third fails after 300ms: the call should resolve at 2500ms").toResolveAt(2500);
+    expect(
+      outcome,
+      "one at a time: /second waits for /first (1500ms) and takes 700ms, then /third fails after 300ms: the call should resolve at 2500ms",
+    ).toResolveAt(2500);
   });
 
   test("scrapeUrls returns results in input order, whatever order they complete in", points(2), async () => {

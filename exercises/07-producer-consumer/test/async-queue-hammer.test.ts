@@ -20,9 +20,7 @@ type Kind = "put" | "put+signal" | "put aborted" | "tryPut" | "get" | "get+signa
 
 /** How a call stands: still waiting, resolved (a get with an item), or rejected (and why). */
 type Standing =
-  | { state: "waiting" }
-  | { state: "resolved"; value?: number }
-  | { state: "rejected"; with: "its signal's reason" | "QueueClosedError" | string };
+  { state: "waiting" } | { state: "resolved"; value?: number } | { state: "rejected"; with: "its signal's reason" | "QueueClosedError" | string };
 
 interface Call {
   id: number;
@@ -54,17 +52,31 @@ class ModelQueue {
   }
 
   put(call: Call, aborted: boolean): void {
-    if (aborted) return settle(call, { state: "rejected", with: "its signal's reason" }, "its signal was already aborted, and that is checked before anything else");
+    if (aborted)
+      return settle(
+        call,
+        { state: "rejected", with: "its signal's reason" },
+        "its signal was already aborted, and that is checked before anything else",
+      );
     if (this.closed) return settle(call, { state: "rejected", with: "QueueClosedError" }, "the queue is closed");
     const getter = this.getters[0];
     if (this.tryPut(call.item!, `put(${call.item})`)) {
-      return settle(call, { state: "resolved" }, getter ? `it handed item ${call.item} to ${getter.label.split(" ")[0]}, the getter that had waited longest` : "there was room");
+      return settle(
+        call,
+        { state: "resolved" },
+        getter ? `it handed item ${call.item} to ${getter.label.split(" ")[0]}, the getter that had waited longest` : "there was room",
+      );
     }
     this.putters.push(call);
   }
 
   get(call: Call, aborted: boolean): void {
-    if (aborted) return settle(call, { state: "rejected", with: "its signal's reason" }, "its signal was already aborted: it must not take an item, even one that is there");
+    if (aborted)
+      return settle(
+        call,
+        { state: "rejected", with: "its signal's reason" },
+        "its signal was already aborted: it must not take an item, even one that is there",
+      );
     const taken = this.tryGet();
     if (taken !== undefined) return settle(call, { state: "resolved", value: taken }, `item ${taken} was at the front of the queue`);
     if (this.closed) return settle(call, { state: "rejected", with: "QueueClosedError" }, "the queue is closed and empty");
@@ -131,7 +143,8 @@ const ids = (calls: readonly Call[]) => calls.map((c) => c.label.split(" ")[0]).
 /** What the model says a call should have done: "should have resolved with item 3". */
 function shouldHave(call: Call, standing: Standing): string {
   if (standing.state === "waiting") return "should still be waiting";
-  if (standing.state === "resolved") return call.op === "get" ? `should have resolved with item ${standing.value}` : "should have resolved (its item goes in)";
+  if (standing.state === "resolved")
+    return call.op === "get" ? `should have resolved with item ${standing.value}` : "should have resolved (its item goes in)";
   return `should have rejected with ${standing.with}`;
 }
 
@@ -143,7 +156,9 @@ function didActually(call: Call, standing: Standing): string {
 }
 
 const sameStanding = (a: Standing, b: Standing) =>
-  a.state === b.state && (a.state !== "resolved" || a.value === (b as { value?: number }).value) && (a.state !== "rejected" || a.with === (b as { with: string }).with);
+  a.state === b.state &&
+  (a.state !== "resolved" || a.value === (b as { value?: number }).value) &&
+  (a.state !== "rejected" || a.with === (b as { with: string }).with);
 
 const errorText = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
@@ -285,7 +300,11 @@ async function runScenario(seed: number, withClose: boolean): Promise<Scenario> 
       if (added !== expected) {
         found.push(
           `tryPut(${item}) returned ${added}, but the model says ${expected}: ` +
-            (model.closed ? "the queue is closed" : expected ? "there was room, or a getter waiting" : `the queue was full (maxSize ${maxSize}) and no getter waiting`),
+            (model.closed
+              ? "the queue is closed"
+              : expected
+                ? "there was room, or a getter waiting"
+                : `the queue was full (maxSize ${maxSize}) and no getter waiting`),
         );
       }
     } else if (kind === "tryGet") {
@@ -316,7 +335,9 @@ async function runScenario(seed: number, withClose: boolean): Promise<Scenario> 
       const aborted =
         since.length > 0
           ? `; while it waited, these signals were aborted: ${since
-              .map((a) => `${a.target.label.split(" ")[0]}'s at ${a.at}ms${a.settled ? ` (${a.target.label.split(" ")[0]} had already settled)` : ""}`)
+              .map(
+                (a) => `${a.target.label.split(" ")[0]}'s at ${a.at}ms${a.settled ? ` (${a.target.label.split(" ")[0]} had already settled)` : ""}`,
+              )
               .join(", ")}`
           : "";
       what.push(`${c.label} ${shouldHave(c, c.model)} (${why}), but ${didActually(c, c.actual)}${aborted}`);
@@ -375,7 +396,11 @@ async function runScenario(seed: number, withClose: boolean): Promise<Scenario> 
   };
   const driven = await clock.settle(drive());
   if (driven.status !== "fulfilled" && !scenario.divergence) {
-    scenario.divergence = { step, at: now(), what: [`the test itself could not go on: ${driven.status === "rejected" ? errorText(driven.reason) : "it never settled"}`] };
+    scenario.divergence = {
+      step,
+      at: now(),
+      what: [`the test itself could not go on: ${driven.status === "rejected" ? errorText(driven.reason) : "it never settled"}`],
+    };
   }
   return scenario;
 }
@@ -395,7 +420,10 @@ function report(scenarios: Scenario[], command: string): string {
     `           after it:         ${shown.modelAfter}\n\n` +
     `${firstStep > 0 ? `The last ${step - firstStep + 1} steps` : "Every step"} (#n numbers a put() or get() call, "-> …" is how it settled, ">" marks the step that went wrong):\n` +
     `${lines.join("\n")}\n\n` +
-    `${failed.length} of ${scenarios.length} seeded cases went wrong (seeds ${failed.slice(0, 8).map((s) => s.seed).join(", ")}${failed.length > 8 ? ", …" : ""}). ` +
+    `${failed.length} of ${scenarios.length} seeded cases went wrong (seeds ${failed
+      .slice(0, 8)
+      .map((s) => s.seed)
+      .join(", ")}${failed.length > 8 ? ", …" : ""}). ` +
     `To rerun one alone, with every step printed: HAMMER_SEED=${shown.seed} ${command}`
   );
 }
@@ -414,19 +442,27 @@ async function hammer(seeds: number[], withClose: boolean, skip: () => void) {
 }
 
 describe("AsyncQueue under random interleavings", () => {
-  test("AsyncQueue delivers every item exactly once, in order, under seeded random put/get/tryPut/tryGet/abort interleavings", HAMMER, async (context) => {
-    await hammer(
-      Array.from({ length: 50 }, (_, i) => 1000 + i),
-      false,
-      () => context.skip(),
-    );
-  });
+  test(
+    "AsyncQueue delivers every item exactly once, in order, under seeded random put/get/tryPut/tryGet/abort interleavings",
+    HAMMER,
+    async (context) => {
+      await hammer(
+        Array.from({ length: 50 }, (_, i) => 1000 + i),
+        false,
+        () => context.skip(),
+      );
+    },
+  );
 
-  test("AsyncQueue delivers every item exactly once, in order, when it is closed in the middle of seeded random interleavings", HAMMER, async (context) => {
-    await hammer(
-      Array.from({ length: 50 }, (_, i) => 6000 + i),
-      true,
-      () => context.skip(),
-    );
-  });
+  test(
+    "AsyncQueue delivers every item exactly once, in order, when it is closed in the middle of seeded random interleavings",
+    HAMMER,
+    async (context) => {
+      await hammer(
+        Array.from({ length: 50 }, (_, i) => 6000 + i),
+        true,
+        () => context.skip(),
+      );
+    },
+  );
 });

@@ -67,11 +67,14 @@ describe("AsyncQueue: putting and getting", () => {
     sample('put("b") resolved');
     const third = queue.put("c");
     let thirdDone = false;
-    third.then(() => {
-      thirdDone = true;
-      sample('put("c") resolved');
-    }, () => sample('put("c") rejected'));
-    at(100, () => sample('(still full)'));
+    third.then(
+      () => {
+        thirdDone = true;
+        sample('put("c") resolved');
+      },
+      () => sample('put("c") rejected'),
+    );
+    at(100, () => sample("(still full)"));
     at(500, async () => {
       const taken = await queue.get();
       sample(`get() -> "${taken}"`);
@@ -230,7 +233,9 @@ describe("AsyncQueue: close", () => {
     const reason = reasonOf(await clock.settle(queue.put("after")), "put() on a closed queue");
     expect(reason, "put() on a closed queue rejects with QueueClosedError").toBeInstanceOf(QueueClosedError);
     expect(queue.tryPut("after too"), "tryPut on a closed queue").toBe(false);
-    expect(drainNow(queue), 'what the queue holds after close(): "before" (put before close() it stays), and nothing put after it').toEqual(["before"]);
+    expect(drainNow(queue), 'what the queue holds after close(): "before" (put before close() it stays), and nothing put after it').toEqual([
+      "before",
+    ]);
   });
 
   test("AsyncQueue.get hands out the items left after close, then rejects with QueueClosedError", points(2), async () => {
@@ -286,10 +291,15 @@ describe("AsyncQueue: close", () => {
       ...(left.includes("in") ? [] : ['"in", which was in the queue before close(), never came out: close() keeps the items already in the queue']),
       ...left
         .filter((item) => item.startsWith("refused"))
-        .map((item) => `"${item}" came out, but its put was rejected: a rejected put must not deliver its item later (its producer was told it failed, and may retry it)`),
+        .map(
+          (item) =>
+            `"${item}" came out, but its put was rejected: a rejected put must not deliver its item later (its producer was told it failed, and may retry it)`,
+        ),
     ];
     if (problems.length > 0) {
-      expect.fail(`After close(), get() hands out what was in the queue ("in") and nothing else; it handed out ${JSON.stringify(left)}:\n  - ${problems.join("\n  - ")}`);
+      expect.fail(
+        `After close(), get() hands out what was in the queue ("in") and nothing else; it handed out ${JSON.stringify(left)}:\n  - ${problems.join("\n  - ")}`,
+      );
     }
   });
 });
@@ -379,7 +389,9 @@ describe("AsyncQueue: abort", () => {
     const behind = watch(queue.put("b"));
     await clock.flush();
     if (early.outcome.status === "fulfilled") {
-      expect.fail(`put("abandoned", { signal }) on a queue of maxSize 1 that already holds "a" should wait for room, but ${describeOutcome(early.outcome)}, before anything was taken`);
+      expect.fail(
+        `put("abandoned", { signal }) on a queue of maxSize 1 that already holds "a" should wait for room, but ${describeOutcome(early.outcome)}, before anything was taken`,
+      );
     }
     at(100, () => controller.abort(reason));
     const got: string[] = [];
@@ -405,7 +417,10 @@ describe("AsyncQueue: abort", () => {
     const putting = new AbortController();
     at(10, () => putting.abort(new Error("gave up")));
     reasonOf(await clock.settle(queue.put(2, { signal: putting.signal })), "put(2, { signal }) aborted while waiting for room");
-    for (const [call, signal] of [["get", getting.signal], ["put", putting.signal]] as const) {
+    for (const [call, signal] of [
+      ["get", getting.signal],
+      ["put", putting.signal],
+    ] as const) {
       expect(
         getEventListeners(signal, "abort").length,
         `${call}() rejected when its signal aborted, yet its abort listener is still on that signal: take it back when the ` +
@@ -455,7 +470,12 @@ describe("AsyncQueue: async iteration", () => {
     };
     const outcome = await clock.settle(consume());
     valueOf(outcome, `a for await loop over a queue closed at 300ms (it saw ${JSON.stringify(seen)})`);
-    expect(seen, `every item, in order, each as soon as it was put (item@ms); the loop saw ${seen.join(", ")}`).toEqual(["a@0", "b@0", "c@100", "d@200"]);
+    expect(seen, `every item, in order, each as soon as it was put (item@ms); the loop saw ${seen.join(", ")}`).toEqual([
+      "a@0",
+      "b@0",
+      "c@100",
+      "d@200",
+    ]);
     expect(outcome, "the loop ends when the queue is closed and empty, without an error").toResolveAt(300);
   });
 

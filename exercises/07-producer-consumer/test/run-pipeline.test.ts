@@ -1,4 +1,16 @@
-import { describeOutcome, nextSeq, peakConcurrency, points, reasonOf, recordSpans, renderTimeline, type Settled, sleep, useVirtualClock, valueOf } from "@course/testkit";
+import {
+  describeOutcome,
+  nextSeq,
+  peakConcurrency,
+  points,
+  reasonOf,
+  recordSpans,
+  renderTimeline,
+  type Settled,
+  sleep,
+  useVirtualClock,
+  valueOf,
+} from "@course/testkit";
 import { describe, expect, test } from "vitest";
 import { runPipeline, type PipelineResult } from "../src/index.ts";
 import { exactlyOnceProblems } from "./helpers.ts";
@@ -43,7 +55,12 @@ function handlerRecorder(durationOf: (item: string) => number) {
  * Checks that the run resolved once every handler had finished, and that every
  * item was handled exactly once; the message shows the handler timeline.
  */
-function expectEachHandledOnce(outcome: Settled<PipelineResult>, handled: readonly { item: string }[], expected: string[], spans: Parameters<typeof renderTimeline>[0]) {
+function expectEachHandledOnce(
+  outcome: Settled<PipelineResult>,
+  handled: readonly { item: string }[],
+  expected: string[],
+  spans: Parameters<typeof renderTimeline>[0],
+) {
   const chart = `\n\nHandlers, on the virtual clock:\n${renderTimeline(spans, { now: Date.now(), countLabel: "handlers" })}`;
   if (outcome.status === "rejected") {
     expect.fail(`runPipeline should resolve (no producer or handler in this test throws), but ${describeOutcome(outcome)}.${chart}`);
@@ -359,9 +376,18 @@ describe("runPipeline", () => {
       },
     ];
     const handle = async () => {};
-    for (const [consumers, maxSize] of [[0, 2], [1.5, 2], [-1, 2], [2, 0], [2, -3], [2, 2.5]] as const) {
+    for (const [consumers, maxSize] of [
+      [0, 2],
+      [1.5, 2],
+      [-1, 2],
+      [2, 0],
+      [2, -3],
+      [2, 2.5],
+    ] as const) {
       const outcome = await clock.settle(runPipeline({ producers, consumers, maxSize, handle }));
-      expect(reasonOf(outcome, `runPipeline({ consumers: ${consumers}, maxSize: ${maxSize} })`), "it rejects with a RangeError").toBeInstanceOf(RangeError);
+      expect(reasonOf(outcome, `runPipeline({ consumers: ${consumers}, maxSize: ${maxSize} })`), "it rejects with a RangeError").toBeInstanceOf(
+        RangeError,
+      );
     }
     expect(taken, "with bad options, no producer is asked for anything").toBe(0);
   });

@@ -87,10 +87,7 @@ describe("createTask: cancel()", () => {
     const outcome = await clock.settle(task.promise);
     expect(outcome.status, "cancel() should reject promise").toBe("rejected");
     expect(tasks.abortedAt("fn"), `cancel() at 300ms should abort fn's signal then${tasks.timeline()}`).toBe(300);
-    expect(
-      tasks.signalOf("fn").reason,
-      "cancel() was given no reason: abort fn's signal with a new CancelledError",
-    ).toBeInstanceOf(CancelledError);
+    expect(tasks.signalOf("fn").reason, "cancel() was given no reason: abort fn's signal with a new CancelledError").toBeInstanceOf(CancelledError);
   });
 
   test("createTask cancel() leaves no unhandled rejection when nobody awaits the task's promise", async () => {
@@ -130,8 +127,7 @@ describe("createTask: cancel()", () => {
     await clock.advance(1000);
     expect(
       [resolvesLate.state, rejectsLate.state],
-      "cancelled at 100ms, fn settled on its own at 500ms: a cancelled task stays 'cancelled' for good, whatever fn does later" +
-        tasks.timeline(),
+      "cancelled at 100ms, fn settled on its own at 500ms: a cancelled task stays 'cancelled' for good, whatever fn does later" + tasks.timeline(),
     ).toEqual(["cancelled", "cancelled"]);
     expect(
       [first.outcome, second.outcome].map((outcome) => (outcome.status === "pending" ? "still pending" : outcome.at)),
@@ -164,9 +160,7 @@ describe("createTask: cancel()", () => {
     const failed = createTask(tasks.task("fn that rejects", 100, { reason: new Error("no") }));
     watch(failed.promise);
     expect(valueOf(await clock.settle(done.promise), "task.promise")).toBe(42);
-    expect((await clock.settle(failed.promise)).status, `fn rejected at 100ms: so should the task's promise${tasks.timeline()}`).toBe(
-      "rejected",
-    );
+    expect((await clock.settle(failed.promise)).status, `fn rejected at 100ms: so should the task's promise${tasks.timeline()}`).toBe("rejected");
 
     const abortedBefore = [tasks.abortedAt("fn that resolves"), tasks.abortedAt("fn that rejects")];
     await clock.advance(100);

@@ -128,10 +128,9 @@ describe("firstOf: the caller's signal", () => {
     const reason = new Error("cancelled before it began");
     const signal = AbortSignal.abort(reason);
     const outcome = await clock.settle(firstOf([tasks.hang("a"), tasks.hang("b")], { signal }));
-    expect(
-      outcome,
-      "the signal was aborted before the call: an aborted signal never fires 'abort' again, so check signal.aborted first",
-    ).toRejectAt(0);
+    expect(outcome, "the signal was aborted before the call: an aborted signal never fires 'abort' again, so check signal.aborted first").toRejectAt(
+      0,
+    );
     expect(reasonOf(outcome, "firstOf"), "firstOf should reject with signal.reason").toBe(reason);
     expect(listeners(signal), "no listener should be left on the signal").toBe(0);
   });

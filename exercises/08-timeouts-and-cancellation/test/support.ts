@@ -73,8 +73,7 @@ export function recordTasks(): TaskRecorder {
       marker.end = marker.start;
       marker.endSeq = nextSeq();
       marker.note =
-        `aborted at ${marker.start}ms (${describeReason(signal.reason)})` +
-        (finished ? ", after the task had finished" : ", ignored by the task");
+        `aborted at ${marker.start}ms (${describeReason(signal.reason)})` + (finished ? ", after the task had finished" : ", ignored by the task");
       spans.splice(spans.indexOf(span) + 1, 0, marker);
     };
     if (signal.aborted) mark();

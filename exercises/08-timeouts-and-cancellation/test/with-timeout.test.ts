@@ -112,8 +112,7 @@ describe("withTimeout: the caller's signal", () => {
     const outcome = await clock.settle(tasks.follow("withTimeout(task, 1000)", withTimeout(tasks.hang("task"), 1000, { signal })));
     expect(
       outcome,
-      "the signal was aborted before the call: an aborted signal never fires 'abort' again, so check signal.aborted first" +
-        tasks.timeline(),
+      "the signal was aborted before the call: an aborted signal never fires 'abort' again, so check signal.aborted first" + tasks.timeline(),
     ).toRejectAt(0);
     expect(reasonOf(outcome, "withTimeout"), "withTimeout should reject with signal.reason").toBe(reason);
     expect(clock.pendingTimers(), "withTimeout rejected at once: no timer should be left pending").toBe(0);

@@ -44,12 +44,12 @@ describe("fetchWithRetry: what it retries", () => {
     ] as const;
     for (const [i, [what, reply]] of failures.entries()) {
       const path = `/flaky/${i}`;
-      api.get(path, [{ ...reply, after: 10 }, { json: "ok", after: 10 }]);
+      api.get(path, [
+        { ...reply, after: 10 },
+        { json: "ok", after: 10 },
+      ]);
       const outcome = await clock.settle(fetchWithRetry(api.url(path), { baseDelayMs: 100 }));
-      expect(
-        api.requestsTo(path).length,
-        `${what} is usually temporary: fetchWithRetry should send the request again${seen(path)}`,
-      ).toBe(2);
+      expect(api.requestsTo(path).length, `${what} is usually temporary: fetchWithRetry should send the request again${seen(path)}`).toBe(2);
       const response = valueOf(outcome, `fetchWithRetry after ${what}`);
       expect(response.status, "the retry succeeded: fetchWithRetry should return its response").toBe(200);
     }
@@ -58,7 +58,10 @@ describe("fetchWithRetry: what it retries", () => {
   test("fetchWithRetry returns a response not worth retrying after one request: 200, 400, 404, 500, 501", points(2), async () => {
     for (const status of [200, 400, 404, 500, 501]) {
       const path = `/status/${status}`;
-      api.get(path, [{ status, after: 10 }, { json: "ok", after: 10 }]);
+      api.get(path, [
+        { status, after: 10 },
+        { json: "ok", after: 10 },
+      ]);
       const outcome = await clock.settle(fetchWithRetry(api.url(path), { baseDelayMs: 100 }));
       await clock.advance(10_000);
       expect(
@@ -66,7 +69,7 @@ describe("fetchWithRetry: what it retries", () => {
         status === 200
           ? `a 200 needs no retry: one request${seen(path)}`
           : `a ${status} would come back the same however often it is asked: ` +
-            `only network errors, 429, 502, 503 and 504 are retried${seen(path)}`,
+              `only network errors, 429, 502, 503 and 504 are retried${seen(path)}`,
       ).toBe(1);
       const response = valueOf(outcome, `fetchWithRetry for a ${status}`);
       expect(response.status, `fetchWithRetry should return the ${status} response as it is`).toBe(status);

@@ -22,12 +22,7 @@ describe("retry: the schedule", () => {
       `retries: 3 means 4 attempts. With baseDelayMs 100 and the default factor 2, the waits are 100, 200 and 400ms (${RULE}).`,
       fn.timeline(),
     );
-    expectSettledAt(
-      outcome,
-      { rejectsAt: 700 },
-      "after the 4th attempt fails (at 700ms), retry should reject at once",
-      fn.timeline(),
-    );
+    expectSettledAt(outcome, { rejectsAt: 700 }, "after the 4th attempt fails (at 700ms), retry should reject at once", fn.timeline());
   });
 
   test("retry grows the delays by `factor` and caps each one at maxDelayMs", points(2), async () => {
@@ -44,9 +39,7 @@ describe("retry: the schedule", () => {
   test("retry with full jitter multiplies each capped delay by random(), called once per wait", points(2), async () => {
     const fn = alwaysFails();
     const random = randomFrom([0.5, 0.25, 0.5, 0.75]);
-    await clock.settle(
-      retry(fn.fn, { retries: 4, baseDelayMs: 1000, maxDelayMs: 3000, jitter: "full", random: random.random }),
-    );
+    await clock.settle(retry(fn.fn, { retries: 4, baseDelayMs: 1000, maxDelayMs: 3000, jitter: "full", random: random.random }));
     expectSchedule(
       fn.times(),
       [0, 500, 1000, 2500, 4750],
@@ -58,7 +51,7 @@ describe("retry: the schedule", () => {
     expect(random.calls, "random() should be called once per wait: 4 waits, 4 calls").toBe(4);
   });
 
-  test("retry applies no jitter unless jitter is \"full\"", async () => {
+  test('retry applies no jitter unless jitter is "full"', async () => {
     for (const jitter of [undefined, "none"] as const) {
       const fn = alwaysFails();
       const start = clock.now();
@@ -96,7 +89,10 @@ describe("retry: the schedule", () => {
     expect(
       fn.times().length === 3 && fn.times().every((at) => at <= 5),
       `baseDelayMs 0: every delay is 0, so all 3 attempts should come at once (within a few ms), ` +
-        `but they came at ${fn.times().map((at) => `${at}ms`).join(", ")}${fn.timeline()}`,
+        `but they came at ${fn
+          .times()
+          .map((at) => `${at}ms`)
+          .join(", ")}${fn.timeline()}`,
     ).toBe(true);
   });
 });
@@ -116,20 +112,13 @@ describe("retry: attempts and results", () => {
     const outcome = await clock.settle(retry(fn.fn, { retries: 3, baseDelayMs: 100 }));
     await clock.advance(10_000);
     expect(fn.calls.length, `retries: 3 is 1 attempt plus 3 retries: 4 calls of fn${fn.timeline()}`).toBe(4);
-    expect(reasonOf(outcome, "retry"), "retry should reject with the error of the last attempt (the 4th), as it is").toBe(
-      fn.calls[3]?.failure,
-    );
+    expect(reasonOf(outcome, "retry"), "retry should reject with the error of the last attempt (the 4th), as it is").toBe(fn.calls[3]?.failure);
   });
 
   test("retry with retries 0 makes one attempt and rejects with its error at once", async () => {
     const fn = alwaysFails();
     const outcome = await clock.settle(retry(fn.fn, { retries: 0, baseDelayMs: 100 }));
-    expectSettledAt(
-      outcome,
-      { rejectsAt: 0 },
-      "retries: 0 means no retry: retry should reject as soon as the one attempt fails",
-      fn.timeline(),
-    );
+    expectSettledAt(outcome, { rejectsAt: 0 }, "retries: 0 means no retry: retry should reject as soon as the one attempt fails", fn.timeline());
     expect(reasonOf(outcome, "retry"), "retry should reject with the error of that attempt, as it is").toBe(fn.calls[0]?.failure);
     expect(clock.pendingTimers(), "with no retry left, there is nothing to wait for: no timer should be pending").toBe(0);
     await clock.advance(10_000);
@@ -157,9 +146,7 @@ describe("retry: attempts and results", () => {
     const fn = scripted<string>(() => ({ value: "ok" }));
     valueOf(await clock.settle(retry(fn.fn, { retries: 1, baseDelayMs: 100 })), "retry");
     const signal = fn.calls[0]?.signal;
-    expect(signal, "fn(attempt, signal): the second argument should be an AbortSignal, also without options.signal").toBeInstanceOf(
-      AbortSignal,
-    );
+    expect(signal, "fn(attempt, signal): the second argument should be an AbortSignal, also without options.signal").toBeInstanceOf(AbortSignal);
     expect((signal as AbortSignal).aborted, "nothing aborted: the signal fn gets should not be aborted").toBe(false);
   });
 });
@@ -168,9 +155,7 @@ describe("retry: shouldRetry", () => {
   test("retry rejects at once with the error when shouldRetry returns false", points(2), async () => {
     const fatal = new Error("401: not allowed");
     const fn = scripted((n) => ({ fail: n === 2 ? fatal : new Error(`failure ${n}`) }));
-    const outcome = await clock.settle(
-      retry(fn.fn, { retries: 5, baseDelayMs: 100, shouldRetry: (error) => error !== fatal }),
-    );
+    const outcome = await clock.settle(retry(fn.fn, { retries: 5, baseDelayMs: 100, shouldRetry: (error) => error !== fatal }));
     expectSettledAt(
       outcome,
       { rejectsAt: 100 },
@@ -222,7 +207,8 @@ describe("retry: cancellation", () => {
     await clock.settle(retry(fn.fn, { retries: 5, baseDelayMs: 1000, signal: controller.signal }));
     await clock.advance(60_000);
     const late = fn.calls.filter((call) => call.at >= 1500).map((call) => `attempt ${String(call.attempt)} at ${call.at}ms`);
-    if (late.length > 0) expect.fail(`the signal aborted at 1500ms: fn should not be called after that, but it was: ${late.join(", ")}${fn.timeline()}`);
+    if (late.length > 0)
+      expect.fail(`the signal aborted at 1500ms: fn should not be called after that, but it was: ${late.join(", ")}${fn.timeline()}`);
     expectSchedule(
       fn.times(),
       [0, 1000],
@@ -273,12 +259,7 @@ describe("retry: cancellation", () => {
       (fn.calls[1]?.signal as AbortSignal | undefined)?.aborted,
       "the signal passed to fn should abort when the caller's signal does, so that fn can stop its work",
     ).toBe(true);
-    expectSettledAt(
-      outcome,
-      { rejectsAt: 500 },
-      "the signal aborted at 500ms, during attempt 2: retry should reject then",
-      fn.timeline(),
-    );
+    expectSettledAt(outcome, { rejectsAt: 500 }, "the signal aborted at 500ms, during attempt 2: retry should reject then", fn.timeline());
     expect(reasonOf(outcome, "retry"), "retry should reject with signal.reason itself").toBe(reason);
     await clock.advance(60_000);
     expect(fn.calls.length, `the caller gave up during attempt 2: there should be no 3rd attempt${fn.timeline()}`).toBe(2);

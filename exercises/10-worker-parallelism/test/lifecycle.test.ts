@@ -42,9 +42,10 @@ describe("runInWorkerPool: no worker outlives the call", { timeout: TEST_LIMIT_M
   test("runInWorkerPool resolves only once every worker it started has exited", points(2), async () => {
     const outcome = await settle(runInWorkerPool<number, Identified>(identify, [1, 2, 3, 4, 5, 6], { threads: 2 }), workers);
     const results = valueOf(outcome, "runInWorkerPool (threads: 2, 6 inputs) should resolve");
-    expect(results.map((result) => result.square), "each result is the task's result for that input, in input order").toEqual([
-      1, 4, 9, 16, 25, 36,
-    ]);
+    expect(
+      results.map((result) => result.square),
+      "each result is the task's result for that input, in input order",
+    ).toEqual([1, 4, 9, 16, 25, 36]);
     await expectNoneAlive(outcome, "resolved");
   });
 
@@ -102,10 +103,10 @@ describe("runInWorkerPool: no worker outlives the call", { timeout: TEST_LIMIT_M
       rejection,
       `runInWorkerPool should reject with signal.reason, the very value given to abort(); it rejected with ${describeReason(rejection)}`,
     ).toBe(reason);
-    expect(
-      { started, finished },
-      "with threads: 2, two tasks should be running at the same time (the test aborts once they are)",
-    ).toEqual({ started: 2, finished: 0 });
+    expect({ started, finished }, "with threads: 2, two tasks should be running at the same time (the test aborts once they are)").toEqual({
+      started: 2,
+      finished: 0,
+    });
     expect(read(board, FINISHED), "a running task ran to its end: an abort should terminate the workers, not wait for them").toBe(0);
     await expectNoneAlive(outcome, "rejected");
     expect(read(board, STARTED), "the third input should never start once the signal has aborted").toBe(2);
@@ -147,7 +148,11 @@ describe("runInWorkerPool: no worker outlives the call", { timeout: TEST_LIMIT_M
 
   test("runInWorkerPool rejects, and leaves no worker alive, when a worker exits in the middle of a task", async () => {
     const board = newBoard();
-    const inputs: Script[] = [{ board, label: "task 1" }, { board, label: "task 2 (exits)", exit: 3 }, { board, label: "task 3" }];
+    const inputs: Script[] = [
+      { board, label: "task 1" },
+      { board, label: "task 2 (exits)", exit: 3 },
+      { board, label: "task 3" },
+    ];
     const outcome = await settle(runInWorkerPool<Script, Done>(scripted, inputs, { threads: 1 }), workers);
     reasonOf(
       outcome,

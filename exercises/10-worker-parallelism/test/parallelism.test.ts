@@ -86,7 +86,10 @@ describe("runInWorkerPool: parallel, on a pool of reused workers", { timeout: TE
   test("runInWorkerPool with threads: 1 runs every input, one after another, on a single worker", async () => {
     const outcome = await settle(runInWorkerPool<number, Identified>(fixture("identify"), [1, 2, 3, 4, 5], { threads: 1 }), workers);
     const results = valueOf(outcome, "runInWorkerPool (threads: 1, 5 inputs) should resolve");
-    expect(results.map((result) => result.square), "each result is the task's result for that input, in input order").toEqual([1, 4, 9, 16, 25]);
+    expect(
+      results.map((result) => result.square),
+      "each result is the task's result for that input, in input order",
+    ).toEqual([1, 4, 9, 16, 25]);
     expect(workers.started(), `threads: 1 means one worker; runInWorkerPool started ${workers.started()}`).toBe(1);
     expect([...new Set(results.map((result) => result.threadId))], "all 5 tasks should run on that one worker").toEqual(workers.threadIds());
   });

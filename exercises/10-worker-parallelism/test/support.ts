@@ -169,8 +169,7 @@ export async function describeStillAlive(workers: WorkerWatch, alive: number, wh
 
 /** The failure message when the test saw no worker at all. */
 export const NO_WORKER_SEEN =
-  "the test saw no worker started: runInWorkerPool should run the tasks in worker threads, created with " +
-  "new Worker(…) from node:worker_threads";
+  "the test saw no worker started: runInWorkerPool should run the tasks in worker threads, created with " + "new Worker(…) from node:worker_threads";
 
 /**
  * How a call ended (the kit's outcome shape, `at` in real ms since the call),

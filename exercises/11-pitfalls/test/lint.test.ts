@@ -42,27 +42,19 @@ async function findingsOf(rule: Rule): Promise<string[]> {
 }
 
 describe("ESLint on src/", () => {
-  test(
-    "src passes no-floating-promises: every promise is awaited, returned or handled",
-    { ...points(2), timeout: LINT_TIMEOUT_MS },
-    async () => {
-      const found = await findingsOf("no-floating-promises");
-      if (found.length > 0) {
-        throw new Error(`typescript-eslint's no-floating-promises found ${found.length} promise(s) that nothing waits for:\n  ${found.join("\n  ")}`);
-      }
-    },
-  );
+  test("src passes no-floating-promises: every promise is awaited, returned or handled", { ...points(2), timeout: LINT_TIMEOUT_MS }, async () => {
+    const found = await findingsOf("no-floating-promises");
+    if (found.length > 0) {
+      throw new Error(`typescript-eslint's no-floating-promises found ${found.length} promise(s) that nothing waits for:\n  ${found.join("\n  ")}`);
+    }
+  });
 
-  test(
-    "src passes no-misused-promises: no promise where a plain value or function belongs",
-    { ...points(2), timeout: LINT_TIMEOUT_MS },
-    async () => {
-      const found = await findingsOf("no-misused-promises");
-      if (found.length > 0) {
-        throw new Error(
-          `typescript-eslint's no-misused-promises found ${found.length} promise(s) where a plain value or function belongs:\n  ${found.join("\n  ")}`,
-        );
-      }
-    },
-  );
+  test("src passes no-misused-promises: no promise where a plain value or function belongs", { ...points(2), timeout: LINT_TIMEOUT_MS }, async () => {
+    const found = await findingsOf("no-misused-promises");
+    if (found.length > 0) {
+      throw new Error(
+        `typescript-eslint's no-misused-promises found ${found.length} promise(s) where a plain value or function belongs:\n  ${found.join("\n  ")}`,
+      );
+    }
+  });
 });

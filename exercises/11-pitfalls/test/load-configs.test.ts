@@ -103,9 +103,7 @@ describe("loadConfigs", () => {
       ticks,
       `A heartbeat (a setInterval of 50 ms) should keep ticking while loadConfigs waits for the disk: three 300 ms ` +
         `reads leave room for about 6 ticks. It ticked ${ticks} time(s) before loadConfigs resolved at ${outcome.at}ms.` +
-        (calls.length > 0
-          ? ` loadConfigs ${describeSyncCalls(calls)}`
-          : " Something kept the event loop from turning while the files were read.") +
+        (calls.length > 0 ? ` loadConfigs ${describeSyncCalls(calls)}` : " Something kept the event loop from turning while the files were read.") +
         fakeFs.spans.timeline(),
     ).toBeGreaterThanOrEqual(5);
   });

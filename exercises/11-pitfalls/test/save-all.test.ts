@@ -120,6 +120,9 @@ describe("saveAll", () => {
 
   test("saveAll of no files resolves without writing anything", async () => {
     valueOf(await clock.settle(saveAll({}, dir)), `saveAll({}, "${dir}")`);
-    expect(fakeFs.writes().map((w) => w.label), "nothing to save, so nothing should be written").toEqual([]);
+    expect(
+      fakeFs.writes().map((w) => w.label),
+      "nothing to save, so nothing should be written",
+    ).toEqual([]);
   });
 });

@@ -26,7 +26,9 @@ async function abortMidway() {
   const reason = new Error("the user pressed stop");
   // A timer on the virtual clock, so the abort lands at exactly 600 ms while settle() runs the clock.
   setTimeout(() => controller.abort(reason), 600);
-  const outcome = await clock.settle(crawl(api.url("/"), { maxConcurrent: 2, maxDepth: 5, timeoutMs: 60_000, retries: 2, signal: controller.signal }));
+  const outcome = await clock.settle(
+    crawl(api.url("/"), { maxConcurrent: 2, maxDepth: 5, timeoutMs: 60_000, retries: 2, signal: controller.signal }),
+  );
   await clock.advance(20_000); // long enough to see anything started (or left running) after the abort
   return { outcome, reason, controller, fetchCalls };
 }
@@ -49,7 +51,10 @@ function recordFetchCalls(): Array<{ path: string; at: number }> {
 describe("crawl: the caller's signal", () => {
   test("crawl rejects with the signal's reason as soon as the signal aborts", points(2), async () => {
     const { outcome, reason } = await abortMidway();
-    expect(reasonOf(outcome, "crawl(…)"), "the crawl should reject with signal.reason, as it is (not resolve with what it has, not record it as an error)").toBe(reason);
+    expect(
+      reasonOf(outcome, "crawl(…)"),
+      "the crawl should reject with signal.reason, as it is (not resolve with what it has, not record it as an error)",
+    ).toBe(reason);
     expect(outcome).toRejectAt(600);
   });
 

@@ -28,7 +28,7 @@ describe("crawl: timeouts, network errors, retries", () => {
     const result = resultOf(outcome);
     expect(api).toHaveAborted("/hang", 1100);
     expect(errorUrlsOf(result), "/hang got no answer within timeoutMs: it belongs in errors").toEqual(["/hang"]);
-    expect(messageOf(result, "/hang"), "a timeout's error message should say so: include the word \"timeout\"").toMatch(/timed?[ -]?out/i);
+    expect(messageOf(result, "/hang"), 'a timeout\'s error message should say so: include the word "timeout"').toMatch(/timed?[ -]?out/i);
     expect(urlsOf(result), "the crawl goes on around a timeout: /a and /b are fetched as usual").toEqual(["/", "/a", "/b"]);
     expect(outcome).toResolveAt(1100);
   });
@@ -42,7 +42,11 @@ describe("crawl: timeouts, network errors, retries", () => {
     expect(errorUrlsOf(result), "a network error is not a page: { url, error } in errors").toEqual(["/down"]);
     expect(messageOf(result, "/down").trim(), "the error message should say what went wrong, but it is empty").not.toBe("");
     expect(messageOf(result, "/down"), "this was a network error, not a timeout: the message should not say timeout").not.toMatch(/timed?[ -]?out/i);
-    expect(urlsOf(result), "one failed URL does not stop the crawl: /ok and the page it links to are fetched as usual").toEqual(["/", "/deeper", "/ok"]);
+    expect(urlsOf(result), "one failed URL does not stop the crawl: /ok and the page it links to are fetched as usual").toEqual([
+      "/",
+      "/deeper",
+      "/ok",
+    ]);
   });
 
   test("crawl retries a URL that fails up to `retries` times, and keeps the page it finally gets", points(2), async () => {
@@ -56,7 +60,11 @@ describe("crawl: timeouts, network errors, retries", () => {
       "retries: 2 means up to 3 requests for a URL that fails (a network error or a timeout), and no more once one answers. " +
         `Requests per path: ${JSON.stringify(Object.fromEntries(requestCounts(api.requests)))}\n\n${api.timeline()}\n`,
     ).toEqual({ "/": 1, "/flaky": 3, "/down": 3, "/deep": 1 });
-    expect(urlsOf(result), "/flaky answered on its third try: it is a page like any other, and /deep, which it links to, is fetched").toEqual(["/", "/deep", "/flaky"]);
+    expect(urlsOf(result), "/flaky answered on its third try: it is a page like any other, and /deep, which it links to, is fetched").toEqual([
+      "/",
+      "/deep",
+      "/flaky",
+    ]);
     expect(errorUrlsOf(result), "/down failed all 3 times: it belongs in errors").toEqual(["/down"]);
   });
 
@@ -82,10 +90,11 @@ describe("crawl: timeouts, network errors, retries", () => {
       "with retries: 2, a 404 or a 500 is still an answer, requested once; only the network error is tried 3 times. " +
         `Requests per path: ${JSON.stringify(Object.fromEntries(requestCounts(api.requests)))}`,
     ).toEqual({ "/": 1, "/missing": 1, "/broken": 1, "/down": 3 });
-    expect(
-      withRetries.pages.map((p) => [new URL(p.url).pathname, p.status]).sort(),
-      "the 404 and the 500 are pages, with their status",
-    ).toEqual([["/", 200], ["/broken", 500], ["/missing", 404]]);
+    expect(withRetries.pages.map((p) => [new URL(p.url).pathname, p.status]).sort(), "the 404 and the 500 are pages, with their status").toEqual([
+      ["/", 200],
+      ["/broken", 500],
+      ["/missing", 404],
+    ]);
     const before = api.requests.length;
     resultOf(await crawlFrom());
     expect(

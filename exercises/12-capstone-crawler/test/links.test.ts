@@ -47,13 +47,9 @@ describe("crawl: which links, and how they are written", () => {
         "and \"/about\" is /about: new URL(href, pageUrl), with the page's URL, not the site's root. " +
         `Yours: ${pathsOf(startPageOf(result)?.links)}`,
     ).toEqual(["/docs/guide/intro", "/docs/faq", "/docs/guide/setup/", "/about"].map(api.url));
-    expect(result.pages.map((p) => `${new URL(p.url).pathname} at depth ${p.depth}`).sort(), "the pages those links lead to, one level down").toEqual([
-      "/about at depth 1",
-      "/docs/faq at depth 1",
-      "/docs/guide/ at depth 0",
-      "/docs/guide/intro at depth 1",
-      "/docs/guide/setup/ at depth 1",
-    ]);
+    expect(result.pages.map((p) => `${new URL(p.url).pathname} at depth ${p.depth}`).sort(), "the pages those links lead to, one level down").toEqual(
+      ["/about at depth 1", "/docs/faq at depth 1", "/docs/guide/ at depth 0", "/docs/guide/intro at depth 1", "/docs/guide/setup/ at depth 1"],
+    );
   });
 
   test("crawl skips an href that is not a URL at all, and keeps the page's other links", async () => {
@@ -75,7 +71,18 @@ describe("crawl: which links, and how they are written", () => {
   test("crawl keeps only the links to the start page's origin: same scheme, host and port", async () => {
     api.get(
       "/",
-      page(["https://elsewhere.test/", "//elsewhere.test/x", "https://site.test/a", "http://site.test:8443/a", "mailto:team@site.test", "javascript:void(0)", "/a"], 100),
+      page(
+        [
+          "https://elsewhere.test/",
+          "//elsewhere.test/x",
+          "https://site.test/a",
+          "http://site.test:8443/a",
+          "mailto:team@site.test",
+          "javascript:void(0)",
+          "/a",
+        ],
+        100,
+      ),
     );
     api.get("/a", page([], 100));
     const result = resultOf(await crawlFrom("/"));

@@ -15,7 +15,6 @@ beforeEach(() => {
 const crawlFrom = (options: Partial<CrawlOptions> = {}) =>
   clock.settle(crawl(api.url("/"), { maxConcurrent: 2, maxDepth: 5, timeoutMs: 5000, ...options }));
 
-
 describe("crawl: the concurrency limit", () => {
   test("crawl starts each link as soon as it is found and a slot is free, not level by level", points(2), async () => {
     api.get("/", page(["/a", "/b"], 100));
@@ -55,7 +54,10 @@ describe("crawl: the concurrency limit", () => {
         `crawl(…, { maxConcurrent: ${maxConcurrent} }) threw synchronously: a function that returns a promise reports bad arguments by rejecting`,
       ).not.toThrow();
       const outcome = await clock.settle(call!);
-      expect(reasonOf(outcome, `crawl(…, { maxConcurrent: ${maxConcurrent} })`), `maxConcurrent: ${maxConcurrent} should be rejected with a RangeError`).toBeInstanceOf(RangeError);
+      expect(
+        reasonOf(outcome, `crawl(…, { maxConcurrent: ${maxConcurrent} })`),
+        `maxConcurrent: ${maxConcurrent} should be rejected with a RangeError`,
+      ).toBeInstanceOf(RangeError);
     }
     expect(api.requests, "a bad maxConcurrent must be caught before any request is made").toEqual([]);
     // And a good one still works: this check is about the argument, not about refusing everything.

@@ -86,7 +86,7 @@ describe("crawl on a generated site", { timeout: 15_000 }, () => {
     );
     failIfAny(
       mapDifferences(errorKinds(result), Object.fromEntries(expected.errors), "error"),
-      "errors: each URL that got no answer, with a message; a timeout's message says \"timeout\" (or \"timed out\"), a network error's does not. Yours differ:",
+      'errors: each URL that got no answer, with a message; a timeout\'s message says "timeout" (or "timed out"), a network error\'s does not. Yours differ:',
     );
     for (const error of result.errors) expect(error.error.trim(), `the error message of ${error.url} is empty`).not.toBe("");
   });
@@ -138,7 +138,9 @@ describe("crawl on a generated site", { timeout: 15_000 }, () => {
   test("crawl sorts pages by depth, then by URL code unit by code unit", async () => {
     const { result } = await crawlSiteOnce();
     const shown = result.pages.map((p) => `${p.depth} ${p.url}`);
-    const sorted = [...result.pages].sort((a, b) => a.depth - b.depth || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).map((p) => `${p.depth} ${p.url}`);
+    const sorted = [...result.pages]
+      .sort((a, b) => a.depth - b.depth || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+      .map((p) => `${p.depth} ${p.url}`);
     expect(shown.length, "crawl found no pages at all").toBeGreaterThan(1);
     const first = shown.findIndex((entry, i) => entry !== sorted[i]);
     if (first !== -1) {
@@ -202,7 +204,9 @@ describe("crawl on a generated site", { timeout: 15_000 }, () => {
           : []),
         ...result.pages.filter((p) => p.url !== START_URL).map((p) => `a page beyond the start page: ${p.url} (depth ${p.depth})`),
         ...result.errors.map((e) => `an entry in errors: ${e.url}`),
-        ...requestedPaths(requests).filter((path) => path !== "/").map((path) => `a request beyond the start page: ${path}`),
+        ...requestedPaths(requests)
+          .filter((path) => path !== "/")
+          .map((path) => `a request beyond the start page: ${path}`),
       ],
       "maxDepth 0: only the start page, at depth 0, with its links listed but not followed. Yours differs:",
     );

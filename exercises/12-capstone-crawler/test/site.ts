@@ -190,11 +190,15 @@ export function generateSite(seed = 12): Site {
     const kind = kinds.get(path)!;
     const url = ORIGIN + path;
     const after =
-      kind === "hang" ? 0
-      : kind === "late" ? 3 * TIMEOUT_MS
-      : kind === "network" || kind === "flaky" ? 100 * (1 + Math.floor(rand() * 2))
-      : sharedPaths.has(path) || chance(0.15) ? 600 + Math.floor(rand() * 4) * 100 // slow, but within the timeout
-      : 100 * (1 + Math.floor(rand() * 3));
+      kind === "hang"
+        ? 0
+        : kind === "late"
+          ? 3 * TIMEOUT_MS
+          : kind === "network" || kind === "flaky"
+            ? 100 * (1 + Math.floor(rand() * 2))
+            : sharedPaths.has(path) || chance(0.15)
+              ? 600 + Math.floor(rand() * 4) * 100 // slow, but within the timeout
+              : 100 * (1 + Math.floor(rand() * 3));
 
     // The links, each target in a randomly chosen spelling, some with a fragment.
     const targets: string[] = [];
@@ -225,7 +229,14 @@ export function generateSite(seed = 12): Site {
       return { href: href + fragment, target: ORIGIN + to };
     });
     if (chance(0.2)) {
-      const other = pick(["https://elsewhere.test/", "https://elsewhere.test/docs/intro", "//elsewhere.test/blog/", "https://site.test/about", "http://site.test:8443/docs/", "mailto:team@site.test"]);
+      const other = pick([
+        "https://elsewhere.test/",
+        "https://elsewhere.test/docs/intro",
+        "//elsewhere.test/blog/",
+        "https://site.test/about",
+        "http://site.test:8443/docs/",
+        "mailto:team@site.test",
+      ]);
       links.splice(Math.floor(rand() * (links.length + 1)), 0, { href: other, target: null });
     }
     pages.set(path, { url, path, kind, after, links });
@@ -269,7 +280,11 @@ function replyFor(page: SitePage): Reply | Reply[] {
     case "html":
       return ok;
     case "text":
-      return { text: `Plain text that mentions ${TRAP(page)}\n${render(page)}`, after: page.after, headers: { "content-type": "text/plain; charset=utf-8" } };
+      return {
+        text: `Plain text that mentions ${TRAP(page)}\n${render(page)}`,
+        after: page.after,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      };
     case "json":
       return { json: { html: `${TRAP(page)}${render(page)}` }, after: page.after };
     case "404":
@@ -408,6 +423,9 @@ export function describeSite(site: Site): string {
   const expected = expectCrawl(site);
   const depth = new Map(expected.pages.map((p) => [p.url, p.depth]));
   return [...site.pages.values()]
-    .map((p) => `${String(depth.get(p.url) ?? "-").padStart(2)} ${p.path.padEnd(34)} ${p.kind.padEnd(11)} ${String(p.after).padStart(5)}ms  ${p.links.map((l) => l.href).join(" ")}`)
+    .map(
+      (p) =>
+        `${String(depth.get(p.url) ?? "-").padStart(2)} ${p.path.padEnd(34)} ${p.kind.padEnd(11)} ${String(p.after).padStart(5)}ms  ${p.links.map((l) => l.href).join(" ")}`,
+    )
     .join("\n");
 }

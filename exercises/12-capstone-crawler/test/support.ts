@@ -32,7 +32,9 @@ export function requestLogProblems(requests: readonly RequestRecord[], expected:
     const want = expected.get(path);
     if (want === undefined) problems.push(`${path}: requested at ${times.join(", ")} ms, but no link that should be followed leads to it`);
     else if (count > want) {
-      problems.push(`${path}: requested ${count} times (started at ${times.join(", ")} ms), expected ${want === 1 ? "once" : `${want} times (1 + retries)`}`);
+      problems.push(
+        `${path}: requested ${count} times (started at ${times.join(", ")} ms), expected ${want === 1 ? "once" : `${want} times (1 + retries)`}`,
+      );
     }
   }
   return problems;
@@ -67,7 +69,9 @@ export function notFoundElsewhere(api: { get(path: string, reply: Reply): void }
 export function failIfAny(problems: readonly string[], header: string, details = ""): void {
   if (problems.length === 0) return;
   const shown = problems.slice(0, 12);
-  throw new Error(`${header}\n  - ${shown.join("\n  - ")}${problems.length > shown.length ? `\n  (and ${problems.length - shown.length} more)` : ""}${details}`);
+  throw new Error(
+    `${header}\n  - ${shown.join("\n  - ")}${problems.length > shown.length ? `\n  (and ${problems.length - shown.length} more)` : ""}${details}`,
+  );
 }
 
 /**

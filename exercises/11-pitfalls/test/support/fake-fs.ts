@@ -177,10 +177,9 @@ const decode = (data: Buffer, options: Options): string | Buffer => {
 function toBytes(data: unknown, options: Options, name: string): Buffer {
   if (typeof data === "string") return Buffer.from(data, encodingOf(options) ?? "utf8");
   if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  throw Object.assign(
-    new TypeError(`${name}: the "data" argument must be a string, Buffer, TypedArray or DataView, got ${typeof data}`),
-    { code: "ERR_INVALID_ARG_TYPE" },
-  );
+  throw Object.assign(new TypeError(`${name}: the "data" argument must be a string, Buffer, TypedArray or DataView, got ${typeof data}`), {
+    code: "ERR_INVALID_ARG_TYPE",
+  });
 }
 
 function statOf(file: string, syscall: string): Stats {
@@ -313,7 +312,22 @@ class FakeFileHandle {
     return this.close();
   }
 }
-for (const name of ["read", "readv", "write", "writev", "readLines", "createReadStream", "createWriteStream", "readableWebStream", "truncate", "sync", "datasync", "chmod", "chown", "utimes"]) {
+for (const name of [
+  "read",
+  "readv",
+  "write",
+  "writev",
+  "readLines",
+  "createReadStream",
+  "createWriteStream",
+  "readableWebStream",
+  "truncate",
+  "sync",
+  "datasync",
+  "chmod",
+  "chown",
+  "utimes",
+]) {
   Object.defineProperty(FakeFileHandle.prototype, name, {
     value() {
       return Promise.reject(new UnsupportedFsCall(`filehandle.${name}`));
@@ -492,10 +506,15 @@ function recordedSync(name: string): AnyFunction {
   };
 }
 
-const unsupported = (name: string): AnyFunction => () => {
-  throw new UnsupportedFsCall(name);
-};
-const unsupportedAsync = (name: string): AnyFunction => () => Promise.reject(new UnsupportedFsCall(name));
+const unsupported =
+  (name: string): AnyFunction =>
+  () => {
+    throw new UnsupportedFsCall(name);
+  };
+const unsupportedAsync =
+  (name: string): AnyFunction =>
+  () =>
+    Promise.reject(new UnsupportedFsCall(name));
 const isClass = (name: string) => /^[A-Z]/.test(name);
 
 // ---------------------------------------------------------------------------

@@ -63,14 +63,18 @@ function inChain(chain: SrcChain, file: string): boolean {
 /** The compiler options of the exercise (its tsconfig.json), without its list of files. */
 function compilerOptions(): ts.CompilerOptions {
   const config = path.join(exerciseDir, "tsconfig.json");
-  const parsed = ts.getParsedCommandLineOfConfigFile(config, {}, {
-    ...ts.sys,
-    // Only the options are wanted: do not list the files the config would include.
-    readDirectory: () => [],
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    config,
+    {},
+    {
+      ...ts.sys,
+      // Only the options are wanted: do not list the files the config would include.
+      readDirectory: () => [],
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+      },
     },
-  });
+  );
   if (!parsed) throw new Error(`cannot read ${config}`);
   // Files from a submission or a temporary folder have no node_modules above
   // them: say where the Node types are.
@@ -82,9 +86,8 @@ function compilerOptions(): ts.CompilerOptions {
 // parses, and the same for every run: parse them once per process (the course
 // check lints many chains in one worker).
 const SHARED = Symbol.for("course.11-pitfalls.shared-source-files");
-const sharedSources: Map<string, ts.SourceFile | undefined> = ((globalThis as Record<symbol, Map<string, ts.SourceFile | undefined>>)[
-  SHARED
-] ??= new Map());
+const sharedSources: Map<string, ts.SourceFile | undefined> = ((globalThis as Record<symbol, Map<string, ts.SourceFile | undefined>>)[SHARED] ??=
+  new Map());
 
 /** The TypeScript program the tests run: src/index.ts and what it imports, through the chain. */
 function createProgram(chain: SrcChain, extraRoots: string[]): ts.Program {
@@ -118,10 +121,7 @@ const FLOATING: Words = [
   "await it (or return it); for several, collect the promises and await Promise.all",
 ];
 const FLOATING_ARRAY: Words = ["an array of promises is left floating", "await Promise.all(…) on it"];
-const USELESS_HANDLER: Words = [
-  "a promise is left floating, and its .then/.catch does not really handle a failure",
-  "await it instead",
-];
+const USELESS_HANDLER: Words = ["a promise is left floating, and its .then/.catch does not really handle a failure", "await it instead"];
 const IGNORED: Words = ["an async function is put where a plain function is expected, so its promise will be ignored", undefined];
 
 /** What each of the rules' messages means, and what to do about it, in the course's words. */
