@@ -33,7 +33,7 @@ export function parseStack(stack: string | undefined): StackFrame[] {
 }
 
 /** The folders the code under test comes from in this run (the student's `src/`, or a solution's laid over it). */
-export function codeDirs(): string[] {
+function codeDirs(): string[] {
   try {
     return [...(inject("courseSrcDirs") ?? [])].map((dir) => path.resolve(dir));
   } catch {
@@ -66,7 +66,7 @@ export function inCode(file: string, dirs: readonly string[] = codeDirs()): stri
 }
 
 /** The frames of `error`'s stack that lie in the code under test, first (innermost) first. */
-export function framesInCode(error: unknown, dirs: readonly string[] = codeDirs()): StackFrame[] {
+function framesInCode(error: unknown, dirs: readonly string[] = codeDirs()): StackFrame[] {
   if (!(error instanceof Error)) return [];
   return parseStack(error.stack).filter((frame) => inCode(frame.file, dirs) !== undefined);
 }

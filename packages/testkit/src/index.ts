@@ -19,7 +19,7 @@ export { peakConcurrency, nextSeq, type Span } from "./timeline/spans.ts";
 export { recordSpans, type SpanRecorder, type Ending, type RecorderOptions } from "./timeline/recorder.ts";
 export { whatHappened } from "./timeline/what-happened.ts";
 export { abortMarks, type Mark } from "./timeline/marks.ts";
-export { currentFigures, type TestFigures, type FigureSpan } from "./timeline/figures.ts";
+export type { TestFigures, FigureSpan } from "./timeline/figures.ts";
 export { timelineMatchers } from "./matchers.ts";
 export { startHeartbeat, type Heartbeat } from "./heartbeat.ts";
 export { points } from "./points.ts";

@@ -3,7 +3,6 @@
 export {
   runDemo,
   seconds,
-  preview,
   DEMO_OK,
   DEMO_BROKEN,
   type Demo,

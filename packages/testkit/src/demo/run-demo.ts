@@ -97,7 +97,7 @@ export const DEMO_BROKEN = 1;
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** A value in one short line: JSON, cut at `max` characters. */
-export function preview(value: unknown, max = 90): string {
+function preview(value: unknown, max = 90): string {
   let text: string;
   try {
     text =

@@ -41,7 +41,7 @@ declare module "vitest" {
 
 /** Bounds, so that a test making thousands of requests keeps its metadata small. */
 export const MAX_SPANS = 200;
-export const MAX_MARKS = 50;
+const MAX_MARKS = 50;
 export const MAX_LABEL = 80;
 
 const short = (text: string) => (text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text);
@@ -54,7 +54,7 @@ function figureSpan(span: Span): FigureSpan {
 }
 
 /** The current test's figures, or undefined when it used neither the virtual clock nor a mocked API. */
-export function currentFigures(): TestFigures | undefined {
+function currentFigures(): TestFigures | undefined {
   const virtual = vi.isFakeTimers();
   const apis = [...activeApis];
   if (!virtual && apis.length === 0) return undefined;

@@ -64,10 +64,6 @@ export function peakWithin(spans: readonly Span[], from: number, to: number, now
   return peak ?? running;
 }
 
-export function hasEnded(span: Span): boolean {
-  return span.end !== undefined;
-}
-
 /** True when `a` ended before `b` started (by event order, not just time). */
 export function endedBefore(a: Span, b: Span): boolean {
   return a.endSeq !== undefined && a.endSeq < b.startSeq;
