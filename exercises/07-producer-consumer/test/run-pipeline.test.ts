@@ -25,17 +25,6 @@ async function* ticking(prefix: string, everyMs: number, count = Infinity): Asyn
   }
 }
 
-/** Draws the run itself as the first row of `recorder`'s timeline: from the call until it settles. */
-function watched<T>(recorder: ReturnType<typeof recordSpans>, start: () => Promise<T>): Promise<T> {
-  const end = recorder.begin("runPipeline");
-  const run = start();
-  run.then(
-    () => end("done", `resolved at ${Date.now()}ms`),
-    () => end("failed", `rejected at ${Date.now()}ms`),
-  );
-  return run;
-}
-
 const names = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
 
 /** Handler calls as spans ("b3 by consumer 1"), plus which items each consumer handled. */
@@ -293,7 +282,9 @@ describe("runPipeline", () => {
       await sleep(30);
       end();
     };
-    const outcome = await clock.settle(watched(recorder, () => runPipeline({ producers: [feedA, feedB], consumers: 1, maxSize: 2, handle })));
+    const outcome = await clock.settle(
+      recorder.follow("runPipeline", () => runPipeline({ producers: [feedA, feedB], consumers: 1, maxSize: 2, handle })),
+    );
     await clock.advance(1000); // anything still going would show now
     const chart = `\n\nProducers and handlers, on the virtual clock:\n${renderTimeline(recorder.spans, { countLabel: false })}`;
     if (outcome.status !== "rejected") {
@@ -334,7 +325,7 @@ describe("runPipeline", () => {
       end();
     };
     let settled: { time: number; seq: number } | undefined;
-    const run = watched(recorder, () => runPipeline({ producers: [producer], consumers: 2, maxSize: 2, handle }));
+    const run = recorder.follow("runPipeline", () => runPipeline({ producers: [producer], consumers: 2, maxSize: 2, handle }));
     const mark = () => void (settled = { time: Date.now(), seq: nextSeq() });
     run.then(mark, mark);
     const outcome = await clock.settle(run);

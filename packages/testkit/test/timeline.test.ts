@@ -94,6 +94,20 @@ describe("recordSpans", () => {
     expect(recorder.timeline({ title: "The jobs:" })).toMatch(/^\n\nThe jobs:\ntime \(ms\)/);
     expect(recordSpans().timeline()).toBe("");
   });
+
+  test("follows a call as a row that opens before the work it starts and closes when it settles, saying how", async () => {
+    const recorder = recordSpans();
+    const ok = recorder.follow("call", () => recorder.job("its job", 100, { value: 1 }));
+    const failing = recorder.follow("failing call", () => Promise.reject(new Error("no")));
+    await clock.settle(ok);
+    await expect(failing).rejects.toThrow("no");
+    expect(recorder.started()).toEqual(["call", "its job", "failing call"]);
+    expect(recorder.spans).toMatchObject([
+      { label: "call", start: 0, end: 100, outcome: "done", note: "resolved at 100ms" },
+      { label: "its job", start: 0, end: 100 },
+      { label: "failing call", start: 0, end: 0, outcome: "failed", note: "rejected at 0ms" },
+    ]);
+  });
 });
 
 describe("abort marks", () => {

@@ -19,6 +19,12 @@ export interface SpanRecorder {
   begin(label: string): (outcome?: "done" | "failed", note?: string) => void;
   /** Pretend work: settles after `ms` virtual ms as `ending` says, recorded as a span. */
   job<T>(label: string, ms: number, ending: Ending<T>): Promise<T>;
+  /**
+   * Draws a call of the code under test as a row of its own, from now until
+   * the promise `start` returns settles, and returns that promise unchanged.
+   * The row opens before `start` runs, so it stands above the work the call starts.
+   */
+  follow<T>(label: string, start: () => Promise<T>): Promise<T>;
   /** The labels of the spans so far, in start order. */
   started(): string[];
   /** The spans drawn for a failure message ("" when there are none to draw). */
@@ -72,11 +78,22 @@ export function recordSpans(options: RecorderOptions = {}): SpanRecorder {
     return promise;
   }
 
+  function follow<T>(label: string, start: () => Promise<T>): Promise<T> {
+    const end = begin(label);
+    const promise = start();
+    promise.then(
+      () => end("done"),
+      () => end("failed"),
+    );
+    return promise;
+  }
+
   const recorder: SpanRecorder = {
     spans,
     options,
     begin,
     job,
+    follow,
     started: () => spans.map((span) => span.label),
     timeline: (drawing = {}) => {
       const { title, ...rest } = { ...options, ...drawing };
