@@ -50,6 +50,9 @@ describe("parseHints", () => {
     }
   });
 
+  /** How a test's name can stand in its source: in double quotes, in single quotes (prettier's choice when it holds a double quote) or in backticks. */
+  const asStringLiterals = (name: string) => [JSON.stringify(name), `'${name.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`, `\`${name}\``];
+
   test("every test or describe block a HINTS.md names exists in that exercise's tests (a renamed test leaves no stale name), under one step only", () => {
     for (const id of exercises) {
       const dir = path.join(courseRoot, "exercises", id);
@@ -63,7 +66,7 @@ describe("parseHints", () => {
           // A prefix ("predictions.syncFirst …") stands for generated names: each of its words is in the tests.
           const there = name.endsWith(" …")
             ? (name.slice(0, -2).match(/\w+/g) ?? []).every((word) => sources.includes(word))
-            : sources.includes(JSON.stringify(name));
+            : asStringLiterals(name).some((literal) => sources.includes(literal));
           expect(there, `${id} HINTS.md step ${step.number} names "${name}"`).toBe(true);
           expect(named.get(name), `${id} HINTS.md names "${name}" under step ${named.get(name)} and step ${step.number}`).toBeUndefined();
           named.set(name, step.number);
