@@ -187,6 +187,11 @@ describe("a hostile submission", () => {
     expect(target("no-tsconfig").alteredFiles).toEqual([]);
   });
 
+  test("that the grader had to stop is marked as cut short (a class run grades it again); one that called process.exit() is not", () => {
+    expect(target("loop-in-function").cutShort).toBe(true);
+    expect(target("process-exit").cutShort).toBeUndefined();
+  });
+
   test("that loops, hangs or kills its process leaves the other exercises of the submission graded normally", () => {
     for (const { fixture } of cases.filter((c) => c.bystander)) {
       const other = reports.get(fixture)!.exercises.find((e) => e.id === BYSTANDER)!;

@@ -14,13 +14,12 @@ export const resultKey = (id: string, version: string, src: string) =>
   createHash("sha256").update(`${id}\0${version}\0${src}`).digest("hex").slice(0, 40);
 
 /**
- * An error that may come from the machine rather than the code (out of time,
- * of memory, a crashed run): graded again next time instead of remembered.
- * A syntax error, a throw at import or a call of process.exit is the code's
- * own, and cached like any score.
+ * A run that may have ended by the machine's doing rather than the code's (out
+ * of time, of memory, a crashed run: its end reason says so, see GradedExercise.cutShort):
+ * graded again next time instead of remembered. A syntax error, a throw at
+ * import or a call of process.exit is the code's own, and cached like any score.
  */
-export const mayBeTheMachine = (exercise: GradedExercise) =>
-  exercise.status === "error" && /^(stopped |the test run's process|the test run could not start)/.test(exercise.message ?? "");
+export const mayBeTheMachine = (exercise: GradedExercise) => exercise.cutShort === true;
 
 interface ResultCache {
   get(key: string): GradedExercise | undefined;

@@ -2,6 +2,7 @@ import path from "node:path";
 import { courseRoot, exerciseDir, listExercises } from "../exercises.ts";
 import { pool } from "../pool.ts";
 import { batchGroups, splitBatchRun } from "../run/batch.ts";
+import { wasCutShort } from "../run/end-reason.ts";
 import { DEFAULT_LIMITS, type RunLimits } from "../run/limits.ts";
 import { runTests, type RunResult } from "../run/run-tests.ts";
 import { scoreRun, type ExerciseReport } from "../score.ts";
@@ -24,6 +25,12 @@ export interface GradedExercise extends ExerciseReport {
    * instead of every failing test. The score is the run's, as for any exercise.
    */
   notStarted?: boolean;
+  /**
+   * True when the run was stopped or crashed before its end (run/end-reason.ts:
+   * out of time or memory, a killed process): the machine, not the code, may be
+   * to blame, so a class run grades it again instead of remembering it.
+   */
+  cutShort?: boolean;
   /**
    * The known wrong way (solutions/NN/wrong/<name>.patch) whose failing tests
    * are exactly this exercise's, when exactly one is (known-mistakes.ts): its
@@ -102,6 +109,7 @@ export async function gradeCourse(request: GradeRequest = {}): Promise<CourseRep
   type Prepared = ReturnType<typeof prepare>;
   const finish = ({ id, staged, untouched }: Prepared, expected: Awaited<ReturnType<typeof expectedTests>>, run: RunResult): GradedExercise => {
     const graded: GradedExercise = { ...scoreRun(id, expected, run), alteredFiles: [...alteredFiles(submission, id, course), ...staged.ignored] };
+    if (wasCutShort(run.end)) graded.cutShort = true;
     if (untouched && graded.status === "fail" && graded.score === 0) graded.notStarted = true;
     else if (graded.status === "fail") {
       const mistake = knownMistake(
