@@ -14,7 +14,7 @@ import { shippedMistakesDir, testsFingerprint } from "../src/grade/known-mistake
 import { materializeWrongWay } from "../src/wrong-ways/materialize.ts";
 import { oneLineWhy, readWrongWay } from "../src/wrong-ways/wrong-way.ts";
 import { moduleSpecifiers } from "../src/export/specifiers.ts";
-import { descendants, isAlive } from "../../packages/course-runner/test/support/course.ts";
+import { descendants, stillAlive } from "../../packages/course-runner/test/support/course.ts";
 import { hasTmux, Pane } from "../../packages/course-runner/test/support/tmux.ts";
 
 const repo = inject("studentRepo");
@@ -247,12 +247,7 @@ describe("in a clone of the student repository", () => {
         pane.keys("q");
         await pane.waitForText("Your progress:");
         expect(await pane.waitForExit()).toBe(0);
-        const deadline = Date.now() + 10_000;
-        while (running.some((p) => isAlive(p.pid)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-        expect(
-          running.filter((p) => isAlive(p.pid)),
-          "no process of the runner outlives it",
-        ).toEqual([]);
+        expect(await stillAlive(running), "no process of the runner outlives it").toEqual([]);
       } finally {
         pane.close();
       }

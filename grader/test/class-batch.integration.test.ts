@@ -3,13 +3,14 @@
 // fixtures/hostile, each batched with a bystander exercise: the attack earns
 // nothing, the bystander keeps full marks, and only what cannot be told apart
 // in the batch (a hang) is graded again alone.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { homedir, tmpdir } from "node:os";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { solutionDir } from "../src/exercises.ts";
 import { gradeCourse, type CourseReport } from "../src/grade/grade.ts";
 import { batchGroups } from "../src/run/batch.ts";
+import { foldersMarked, orphanProcesses } from "./support/hostile-traces.ts";
 
 const fixtures = path.join(import.meta.dirname, "fixtures");
 const course = path.join(fixtures, "course");
@@ -85,15 +86,8 @@ describe("a batch of two exercises, one of them hostile", () => {
   /* eslint-enable course/no-conditional-expect */
 
   test("nothing was left outside the runs, and no process outlives them", () => {
-    for (const dir of [tmpdir(), "/tmp", homedir()]) expect(existsSync(path.join(dir, "course-hostile-was-here")), dir).toBe(false);
+    expect(foldersMarked()).toEqual([]);
     if (process.platform !== "linux") return;
-    const orphans = readdirSync("/proc").filter((pid) => {
-      try {
-        return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("course-hostile-orphan");
-      } catch {
-        return false;
-      }
-    });
-    expect(orphans).toEqual([]);
+    expect(orphanProcesses()).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 // per-test pass/fail matrix and the virtual-time figures the tests recorded
 // (makespan, peak requests in flight); --diff ID prints the code of exercise ID of the
 // first two as a unified diff.
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
 import type { CourseReport, GradedExercise } from "../grade/grade.ts";
@@ -12,6 +12,7 @@ import type { TestFigures } from "../run/messages.ts";
 import { locateSubmission, submittedSrc } from "../grade/submission.ts";
 import { UsageError } from "../grade/usage-error.ts";
 import type { ClassReport } from "./types.ts";
+import { filesUnder } from "../files-under.ts";
 
 export interface Compared {
   /** As given on the command line. */
@@ -92,14 +93,6 @@ function figureLines(labels: readonly string[], exercises: readonly (GradedExerc
   const width = Math.max(...rows.flatMap((row) => row.cells.map((c) => c.length)), 1);
   for (const row of rows) lines.push(`  ${row.cells.map((c, i) => `${labels[i]} ${c.padEnd(width)}`).join("  ")}  ${row.name}`);
   return lines;
-}
-
-function filesUnder(dir: string | undefined, prefix = ""): string[] {
-  if (!dir || !existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    return entry.isDirectory() ? filesUnder(path.join(dir, entry.name), rel) : entry.isFile() ? [rel] : [];
-  });
 }
 
 /** The unified diff of exercise `id`'s src/ between two submissions (links and other special files are not read). */

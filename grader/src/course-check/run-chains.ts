@@ -5,7 +5,7 @@ import { startVitest, type Reporter, type SerializedError, type TestCase, type T
 import { exerciseTestOptions } from "@course/testkit/config";
 import { endOfCompletedRun } from "../run/end-reason.ts";
 import { DEFAULT_LIMITS } from "../run/limits.ts";
-import type { RunResult } from "../run/run-tests.ts";
+import { emptyRunResult, type RunResult } from "../run/run-result.ts";
 import { collectedTest, describeError, testOutcome } from "../run/test-info.ts";
 import { layoutRoot, type LaidOutChain } from "./layout.ts";
 import { memoTransform } from "./memo-transform.ts";
@@ -21,16 +21,6 @@ const matchersSetup = fileURLToPath(import.meta.resolve("@course/testkit/matcher
  */
 const STALLED_MS = 120_000;
 
-const emptyRun = (): RunResult => ({
-  collected: [],
-  results: [],
-  moduleErrors: [],
-  unhandledErrors: [],
-  end: { kind: "completed" },
-  output: "",
-  durationMs: 0,
-});
-
 /**
  * Runs the tests of every chain laid out (see layout.ts), of every exercise,
  * in ONE vitest project: one Vite server transforms the test kit once, and warm
@@ -40,7 +30,7 @@ const emptyRun = (): RunResult => ({
  * are, so the same scoring applies.
  */
 export async function runChains(chains: readonly LaidOutChain[]): Promise<Map<string, RunResult>> {
-  const runs = new Map(chains.map((chain) => [chain.folder, emptyRun()]));
+  const runs = new Map(chains.map((chain) => [chain.folder, emptyRunResult()]));
   /** The chain a file belongs to, and the file as its chain's folder sees it ("test/x.test.ts"). */
   const locate = (file: string) => {
     const chain = chains.find(({ folder }) => file.startsWith(folder + path.sep));

@@ -8,21 +8,14 @@
 // (grader/stub-digests.json); without them (and without solutions/, so not the
 // course repository), nothing is taken for not started.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { givenFiles } from "@course/testkit/config";
 import { courseRoot, exerciseDir, solutionDir } from "../exercises.ts";
+import { filesUnder } from "../files-under.ts";
 
 /** Where the student repository keeps the stubs' digests. */
 const stubDigestsFile = (root: string) => path.join(root, "grader", "stub-digests.json");
-
-function filesUnder(dir: string, prefix = ""): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    return entry.isDirectory() ? filesUnder(path.join(dir, entry.name), rel) : entry.isFile() ? [rel] : [];
-  });
-}
 
 const digest = (file: string) => {
   try {

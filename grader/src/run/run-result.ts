@@ -16,3 +16,14 @@ export interface RunResult {
   output: string;
   durationMs: number;
 }
+
+/** A run before anything is reported: no tests, no errors, completed until the runner learns otherwise. */
+export const emptyRunResult = (): RunResult => ({
+  collected: [],
+  results: [],
+  moduleErrors: [],
+  unhandledErrors: [],
+  end: { kind: "completed" },
+  output: "",
+  durationMs: 0,
+});

@@ -11,7 +11,7 @@ import { groupCpuMs, groupUsage } from "./cpu-time.ts";
 import { endOfRun, type RunEnding } from "./end-reason.ts";
 import { DEFAULT_LIMITS, OUTPUT_KEPT, type RunLimits } from "./limits.ts";
 import type { RunMessage } from "./messages.ts";
-import type { RunResult } from "./run-result.ts";
+import { emptyRunResult, type RunResult } from "./run-result.ts";
 import { writeBatchConfig } from "./batch.ts";
 import { buildSandbox, compileCacheDir, exerciseGrants } from "./sandbox.ts";
 
@@ -189,15 +189,7 @@ export async function runTests(options: RunOptions): Promise<RunResult> {
   });
   const command = sandbox.wrap(process.execPath, args);
 
-  const result: RunResult = {
-    collected: [],
-    results: [],
-    moduleErrors: [],
-    unhandledErrors: [],
-    end: { kind: "completed" },
-    output: "",
-    durationMs: 0,
-  };
+  const result = emptyRunResult();
   /** The test running now ("test/x.test.ts > its name"), as far as the reporter has said. */
   let runningTest: string | undefined;
   /** The limit that stopped the run, if one did (the first: stopping kills the run). */

@@ -3,24 +3,18 @@
 // alone would leave its patches matching nothing. Each wrong way is laid onto
 // the reference as it is, both are formatted the same way, and the patch is
 // written again between the two, under the same header.
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as prettier from "prettier";
 import { listVariants, solutionDir } from "../exercises.ts";
 import { wrongWayFile } from "./materialize.ts";
 import { applyWrongWay, formatWrongWay, parseWrongWay, PatchError, readWrongWay, type WrongWay } from "./wrong-way.ts";
+import { filesUnder } from "../files-under.ts";
 
 interface FormatResult {
   /** "05-semaphore/src/semaphore.ts" or "05-semaphore/wrong/lifo-waiters.patch". */
   file: string;
   outcome: "unchanged" | "formatted";
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    return statSync(file).isDirectory() ? filesUnder(file).map((f) => path.join(name, f)) : [name];
-  });
 }
 
 /** The text as prettier writes it, with the repository's config, as if it were `file`. */

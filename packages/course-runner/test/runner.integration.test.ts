@@ -1,7 +1,7 @@
 // npm start, driven as a student drives it: in a real terminal (tmux), keys
 // in, the screen read back, on a fresh copy of a two-exercise fixture course.
 import { afterEach, describe, expect, test } from "vitest";
-import { ANSWER_AT_ONCE, ANSWER_RIGHT, copyCourse, descendants, isAlive, runnerBin, type Course } from "./support/course.ts";
+import { ANSWER_AT_ONCE, ANSWER_RIGHT, copyCourse, descendants, runnerBin, stillAlive, type Course } from "./support/course.ts";
 import { hasTmux, Pane } from "./support/tmux.ts";
 
 // CI has tmux; a machine without it skips these (and says so), never passes them silently in CI.
@@ -31,13 +31,7 @@ async function quit(pane: Pane): Promise<string> {
   ).toBe(true);
   pane.keys("q");
   expect(await pane.waitForExit()).toBe(0);
-  // A killed process is gone once the kernel has taken it down: a moment, polled.
-  const deadline = Date.now() + 10_000;
-  while (running.some((p) => isAlive(p.pid)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-  expect(
-    running.filter((p) => isAlive(p.pid)),
-    "no process of the runner outlives it",
-  ).toEqual([]);
+  expect(await stillAlive(running), "no process of the runner outlives it").toEqual([]);
   return pane.screen();
 }
 

@@ -1,17 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { expectSettledAt, useVirtualClock, type Settled } from "../src/index.ts";
 import { countItems } from "./fixtures/src/crash.ts";
+import { errorOf } from "./support/error-of.ts";
 
 const clock = useVirtualClock();
-
-function errorOf(assertion: () => void): Error {
-  try {
-    assertion();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("the assertion passed");
-}
 
 const resolvedAt = (at: number): Settled<string> => ({ status: "fulfilled", value: "ok", at });
 const rejectedAt = (at: number): Settled<string> => ({ status: "rejected", reason: new Error("no"), at });

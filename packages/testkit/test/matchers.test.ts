@@ -1,18 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { mockApi, reasonOf, useVirtualClock, valueOf } from "../src/index.ts";
 import { countItems } from "./fixtures/src/crash.ts";
+import { errorOf } from "./support/error-of.ts";
 
 const clock = useVirtualClock();
 const api = mockApi();
-
-function errorOf(assertion: () => void): Error {
-  try {
-    assertion();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("the assertion passed");
-}
 
 const failureOf = (assertion: () => void) => errorOf(assertion).message;
 

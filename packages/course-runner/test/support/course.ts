@@ -55,6 +55,17 @@ export function isAlive(pid: number): boolean {
   return state !== "" && !state.startsWith("Z");
 }
 
+/**
+ * The processes of `running` still alive after waiting up to `withinMs` (real
+ * time, polled) for them to go: a killed process is gone once the kernel has
+ * taken it down, a moment later.
+ */
+export async function stillAlive<P extends { pid: number }>(running: readonly P[], withinMs = 10_000): Promise<P[]> {
+  const deadline = Date.now() + withinMs;
+  while (running.some((p) => isAlive(p.pid)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  return running.filter((p) => isAlive(p.pid));
+}
+
 /** The fixture's answer() done right, and done half right (it answers at once). */
 export const ANSWER_RIGHT = `import { AnswerError } from "./answer-error.ts";
 
