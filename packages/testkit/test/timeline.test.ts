@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { mockApi, peakConcurrency, recordSpans, renderTimeline, useVirtualClock, type Span } from "../src/index.ts";
 import { whatHappened } from "../src/timeline/what-happened.ts";
+import { giveUpAfter } from "./fixtures/src/give-up.ts";
 
 const span = (label: string, start: number, end: number | undefined, seq: number, outcome: Span["outcome"] = "done"): Span => ({
   label,
@@ -129,6 +130,15 @@ describe("abort marks", () => {
     }
     expect(whatHappened()).toContain("GET /hang");
     expect(whatHappened()).toContain("a job");
+  });
+
+  test("an abort() made in the code under test is marked as the code's, not the caller's", async () => {
+    api.get("/hang", { never: true });
+    const controller = new AbortController();
+    giveUpAfter(controller, 400);
+    await clock.settle(fetch(api.url("/hang"), { signal: controller.signal }).catch(() => "aborted"));
+    expect(api.timeline()).toMatch(/\nyour code aborts +\^ +at 400ms\n/);
+    expect(api.timeline()).not.toContain("caller aborts");
   });
 
   test("starts every test with no marks and no recorders", () => {

@@ -3,7 +3,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { now } from "../clock/now.ts";
-import { inCode, parseStack } from "../code-frames.ts";
+import { inCode, stackFiles } from "../code-frames.ts";
 import { nextSeq } from "./spans.ts";
 
 /** Who called `abort()`: the test (standing in for the caller) or the code under test. */
@@ -37,12 +37,12 @@ const isTest = (file: string) => file.split(path.sep).includes("test");
  * `AbortSignal.timeout` are nobody's: they are not drawn.
  */
 function caller(): AbortedBy | undefined {
-  for (const frame of parseStack(new Error().stack)) {
-    if (!path.relative(kitDir, frame.file).startsWith("..")) continue;
-    if (inCode(frame.file) !== undefined) return "code";
+  for (const file of stackFiles()) {
+    if (!path.relative(kitDir, file).startsWith("..")) continue;
+    if (inCode(file) !== undefined) return "code";
     // Node's own code or a library's: an abort the caller's abort set off, or a library's business.
-    if (frame.file.startsWith("node:") || frame.file.split(path.sep).includes("node_modules")) return undefined;
-    if (isTest(frame.file)) return "caller";
+    if (file.startsWith("node:") || file.split(path.sep).includes("node_modules")) return undefined;
+    if (isTest(file)) return "caller";
     return undefined;
   }
   return undefined;
