@@ -9,7 +9,9 @@ import {
   describeReason,
   describeStillAlive,
   fixture,
+  giveUpWaitsThatCannotEnd,
   NO_WORKER_SEEN,
+  type Outcome,
   read,
   reasonOf,
   settle,
@@ -32,10 +34,10 @@ const identify = fixture("identify");
  * there were some). When some had not, waits a little (real time, bounded) to
  * tell apart workers that were on their way out from workers nothing stopped.
  */
-async function expectNoneAlive(outcome: { aliveAtSettle: number }, when: "resolved" | "rejected") {
+async function expectNoneAlive(outcome: Outcome<unknown>, when: "resolved" | "rejected") {
   expect(workers.started(), NO_WORKER_SEEN).toBeGreaterThan(0);
   if (outcome.aliveAtSettle === 0) return;
-  expect.fail(await describeStillAlive(workers, outcome.aliveAtSettle, when));
+  expect.fail(await describeStillAlive(outcome, when));
 }
 
 describe("runInWorkerPool: no worker outlives the call", { timeout: TEST_LIMIT_MS }, () => {
@@ -74,7 +76,9 @@ describe("runInWorkerPool: no worker outlives the call", { timeout: TEST_LIMIT_M
       { board, label: "task a", meet: 2, block: true },
       { board, label: "task b", meet: 2, fail: "throw" },
     ];
-    const outcome = await settle(runInWorkerPool<Script, Done>(scripted, inputs, { threads: 2 }), workers);
+    const call = runInWorkerPool<Script, Done>(scripted, inputs, { threads: 2 });
+    giveUpWaitsThatCannotEnd(board, call);
+    const outcome = await settle(call, workers);
     const reason = reasonOf(outcome, "task b fails while task a is still busy: runInWorkerPool should reject");
     expect(describeReason(reason), `runInWorkerPool should reject with task b's error; it rejected with ${describeReason(reason)}`).toContain(
       "task b failed on purpose",
@@ -94,6 +98,7 @@ describe("runInWorkerPool: no worker outlives the call", { timeout: TEST_LIMIT_M
     const controller = new AbortController();
     const reason = new Error("the user cancelled");
     const call = runInWorkerPool<Script, Done>(scripted, inputs, { threads: 2, signal: controller.signal });
+    giveUpWaitsThatCannotEnd(board, call);
     await waitForBoard(board, MEETING, 2, call);
     const [started, finished] = [read(board, STARTED), read(board, FINISHED)];
     controller.abort(reason);

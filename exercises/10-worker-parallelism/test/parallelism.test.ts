@@ -5,7 +5,7 @@ import { points } from "@course/testkit";
 import { threadId as testThreadId } from "node:worker_threads";
 import { describe, expect, test } from "vitest";
 // support.ts before src/: it starts watching Worker as soon as it is imported.
-import { fixture, reportArrivals, settle, TEST_LIMIT_MS, valueOf, watchWorkers } from "./support.ts";
+import { fixture, giveUpWaitsThatCannotEnd, reportArrivals, settle, TEST_LIMIT_MS, valueOf, watchWorkers } from "./support.ts";
 import { runInWorkerPool } from "../src/index.ts";
 import { newBoard } from "./fixtures/board.ts";
 import type { Identified } from "./fixtures/identify.ts";
@@ -21,7 +21,9 @@ describe("runInWorkerPool: parallel, on a pool of reused workers", { timeout: TE
   test("runInWorkerPool runs `threads` tasks at the same moment, each on its own thread", points(2), async () => {
     const board = newBoard();
     const inputs: Script[] = ["a", "b", "c"].map((name) => ({ board, label: `task ${name}`, meet: 3 }));
-    const outcome = await settle(runInWorkerPool<Script, Done>(scripted, inputs, { threads: 3 }), workers);
+    const call = runInWorkerPool<Script, Done>(scripted, inputs, { threads: 3 });
+    giveUpWaitsThatCannotEnd(board, call);
+    const outcome = await settle(call, workers);
     const results = valueOf(
       outcome,
       "runInWorkerPool (threads: 3) should run its 3 tasks at the same moment (each task waits until all 3 are running)",
@@ -35,7 +37,9 @@ describe("runInWorkerPool: parallel, on a pool of reused workers", { timeout: TE
     const board = newBoard();
     // The first three meet, so that each of the three workers surely gets one.
     const inputs: Script[] = Array.from({ length: 8 }, (_, i) => ({ board, label: `task ${i}`, ...(i < 3 ? { meet: 3 } : {}) }));
-    const outcome = await settle(runInWorkerPool<Script, Done>(scripted, inputs, { threads: 3 }), workers);
+    const call = runInWorkerPool<Script, Done>(scripted, inputs, { threads: 3 });
+    giveUpWaitsThatCannotEnd(board, call);
+    const outcome = await settle(call, workers);
     const results = valueOf(outcome, "runInWorkerPool (threads: 3, 8 inputs, the first 3 of which wait until all 3 are running) should resolve");
     expect(labels(results), `results belong in the order of the inputs; ${order(results)}`).toEqual(labels(inputs));
     expect(
@@ -58,7 +62,9 @@ describe("runInWorkerPool: parallel, on a pool of reused workers", { timeout: TE
       { board, label: "the slow task", after: 4, afterWaitMs: 4000 },
       ...[1, 2, 3, 4].map((n) => ({ board, label: `quick task ${n}` })),
     ];
-    const outcome = await settle(runInWorkerPool<Script, Done>(scripted, inputs, { threads: 2 }), workers);
+    const call = runInWorkerPool<Script, Done>(scripted, inputs, { threads: 2 });
+    giveUpWaitsThatCannotEnd(board, call);
+    const outcome = await settle(call, workers);
     const results = valueOf(
       outcome,
       "runInWorkerPool (threads: 2) should resolve: while one worker is busy with the slow task (which waits until the 4 quick " +
@@ -74,7 +80,9 @@ describe("runInWorkerPool: parallel, on a pool of reused workers", { timeout: TE
       { board, label: "the first input (finishes last)", afterReported: true },
       { board, label: "the second input (finishes first)", report: true },
     ];
-    const outcome = await settle(runInWorkerPool<Script, Done>(scripted, inputs, { threads: 2 }), workers);
+    const call = runInWorkerPool<Script, Done>(scripted, inputs, { threads: 2 });
+    giveUpWaitsThatCannotEnd(board, call);
+    const outcome = await settle(call, workers);
     const results = valueOf(outcome, "runInWorkerPool (threads: 2, 2 inputs) should resolve");
     expect(
       labels(results),

@@ -3,11 +3,13 @@
 // Nothing here measures speed: parallelism is proven by tasks meeting each
 // other (see fixtures/scripted.ts), and the only clock is a generous limit
 // that turns a hang into a readable failure.
+import { EventEmitter } from "node:events";
 import { createRequire, syncBuiltinESMExports } from "node:module";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Worker } from "node:worker_threads";
-import { settleInRealTime, type Settled } from "@course/testkit";
+import type { Settled } from "@course/testkit";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
-import { bump, counters, FINISHED, RECEIVED, REPORTED_THREAD } from "./fixtures/board.ts";
+import { bump, counters, FINISHED, GAVE_UP, MEETING, RECEIVED, REPORTED_THREAD, WAITING } from "./fixtures/board.ts";
 
 /** A task module in test/fixtures, as a file: URL. */
 export const fixture = (name: string): URL => new URL(`./fixtures/${name}.ts`, import.meta.url);
@@ -22,6 +24,16 @@ export const fixture = (name: string): URL => new URL(`./fixtures/${name}.ts`, i
  */
 export const SETTLE_LIMIT_MS = 12_000;
 
+/**
+ * Real milliseconds a call still pending may take to settle once every worker
+ * it started has exited (and none has started since). A right pool settles in
+ * a few turns of the event loop after its last worker's `exit` event (nothing
+ * is left to start or wait for); the margin is for a machine loaded far past
+ * its cores. A call still pending by then was waiting for a reply that can
+ * never come.
+ */
+export const SETTLE_AFTER_LAST_EXIT_MS = 2000;
+
 /** Real milliseconds a test may take: a few calls, one of which may hang until SETTLE_LIMIT_MS. */
 export const TEST_LIMIT_MS = 30_000;
 
@@ -29,8 +41,15 @@ interface Tracked {
   readonly worker: Worker;
   /** Its threadId, kept: a worker's own `threadId` turns to -1 once it stops. */
   readonly threadId: number;
+  /** Its `online` event has fired: the thread runs (so whatever the pool does when it starts has happened). */
+  online: boolean;
+  /** Something asked it to stop: the code called `terminate()`, or it emitted `error` (an error stops a worker). */
+  stopping: boolean;
   exited: boolean;
 }
+
+/** A worker as the test last saw it, kept by `settle` for each worker alive when the call settled. */
+export type WatchedAtSettle = Readonly<Tracked>;
 
 /** The Worker threads started during the current test, as seen from the outside. */
 export interface WorkerWatch {
@@ -40,12 +59,6 @@ export interface WorkerWatch {
   threadIds(): number[];
   /** How many of them have not yet emitted `exit`. */
   alive(): number;
-  /**
-   * Waits (real time, at most `ms`) for the workers still alive to exit on
-   * their own; resolves with how many did, how many are still alive, and how
-   * long the last one that exited took.
-   */
-  waitForExits(ms: number): Promise<{ exited: number; stillAlive: number; tookMs: number }>;
 }
 
 // The test watches every `Worker` the code under test creates, however it
@@ -58,17 +71,35 @@ const workerThreads = createRequire(import.meta.url)("node:worker_threads") as {
 const OriginalWorker = workerThreads.Worker;
 let tracked: Tracked[] = [];
 const aliveNow = () => tracked.filter((t) => !t.exited).length;
+/** Emits "change" whenever a worker starts, comes online or exits: the moments a test's waits look again. */
+const workerEvents = new EventEmitter();
+// Each wait adds a one-time listener, dropped at the next event (settle emits one when it ends): there may be several at once.
+workerEvents.setMaxListeners(0);
+const nextWorkerEvent = () => new Promise<void>((resolve) => workerEvents.once("change", () => resolve()));
 
 /** The board of the test that waits for a reported task's result to arrive (see `afterReported` in scripted.ts). */
 let reportingBoard: SharedArrayBuffer | undefined;
 
 class WatchedWorker extends OriginalWorker {
+  readonly #entry: Tracked;
+
   constructor(...args: ConstructorParameters<typeof Worker>) {
     super(...args);
-    const entry: Tracked = { worker: this, threadId: this.threadId, exited: false };
+    const entry: Tracked = { worker: this, threadId: this.threadId, online: false, stopping: false, exited: false };
+    this.#entry = entry;
     tracked.push(entry);
+    // Registered before any listener of the pool's: whatever the pool does on
+    // these events happens after the test has noted them.
+    this.once("online", () => {
+      entry.online = true;
+      workerEvents.emit("change");
+    });
+    this.once("error", () => {
+      entry.stopping = true;
+    });
     this.once("exit", () => {
       entry.exited = true;
+      workerEvents.emit("change");
     });
     // Registered before the pool's own listener: by the time the pool sees the
     // reported task's result, the task waiting for it has been let go, and its
@@ -77,6 +108,12 @@ class WatchedWorker extends OriginalWorker {
       const board = reportingBoard;
       if (board && read(board, FINISHED) > 0 && read(board, REPORTED_THREAD) === this.threadId) bump(board, RECEIVED);
     });
+    workerEvents.emit("change");
+  }
+
+  override terminate(): Promise<number> {
+    this.#entry.stopping = true;
+    return super.terminate();
   }
 }
 
@@ -115,56 +152,60 @@ export function watchWorkers(): WorkerWatch {
     started: () => tracked.length,
     threadIds: () => tracked.map((t) => t.threadId),
     alive: aliveNow,
-    waitForExits: async (ms) => {
-      const started = performance.now();
-      const alive = tracked.filter((t) => !t.exited);
-      let tookMs = 0;
-      let timer: NodeJS.Timeout | undefined;
-      const exits = alive.map(
-        (t) =>
-          new Promise<void>((resolve) => {
-            if (t.exited) return resolve();
-            t.worker.once("exit", () => {
-              tookMs = Math.round(performance.now() - started);
-              resolve();
-            });
-          }),
-      );
-      await Promise.race([Promise.all(exits), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
-      clearTimeout(timer);
-      const stillAlive = alive.filter((t) => !t.exited).length;
-      return { exited: alive.length - stillAlive, stillAlive, tookMs };
-    },
   };
 }
 
-/**
- * Real milliseconds a failing test waits, after the call settled with workers
- * still alive, to tell workers on their way out from workers nothing stopped.
- */
-export const EXIT_GRACE_MS = 1500;
+/** Waits (real time, at most `ms`) for a worker to exit; how long that took, or undefined if it did not. */
+async function exitOf(entry: WatchedAtSettle, ms: number): Promise<number | undefined> {
+  const started = performance.now();
+  while (!entry.exited) {
+    const left = started + ms - performance.now();
+    if (left <= 0) return undefined;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([nextWorkerEvent(), new Promise<void>((resolve) => (timer = setTimeout(resolve, left)))]);
+    clearTimeout(timer);
+  }
+  return Math.round(performance.now() - started);
+}
+
+const them = (n: number) => (n === 1 ? "it" : "them");
 
 /**
- * What became of the workers still alive when the call settled, in words: they
- * exited soon after (the call did not wait for them), or they did not (nothing
- * stopped them). Waits up to EXIT_GRACE_MS of real time to find out.
+ * What became of the workers still alive when the call settled, in words.
+ * Workers something had asked to stop (the code called terminate(), or they
+ * failed with an error) are surely on their way out: the test waits for their
+ * exit (an event, not a guess) and says the call did not wait for it. Of the
+ * others, it says what the code did: it never asked them to stop.
  */
-export async function describeStillAlive(workers: WorkerWatch, alive: number, when: string): Promise<string> {
-  const { exited, stillAlive, tookMs } = await workers.waitForExits(EXIT_GRACE_MS);
+export async function describeStillAlive(outcome: Outcome<unknown>, when: string): Promise<string> {
+  const alive = outcome.aliveWorkersAtSettle;
+  const stopping = alive.filter((t) => t.stopping);
+  const left = alive.filter((t) => !t.stopping);
   const head =
-    `${alive} of the ${workers.started()} workers had not exited yet when runInWorkerPool ${when}: ` +
+    `${alive.length} of the ${outcome.startedAtSettle} workers had not exited yet when runInWorkerPool ${when}: ` +
     "every worker must have exited (its exit event fired) before the call settles.";
-  if (stillAlive === 0) {
-    return (
-      `${head} ${alive === 1 ? "It" : "They"} did exit, within ${tookMs} ms after: the call settled without waiting for ${alive === 1 ? "it" : "them"}. Wait for each ` +
-      "worker's exit before settling: worker.terminate() returns a promise that resolves once the worker has exited."
+  const parts = [head];
+  if (stopping.length > 0) {
+    const took = await Promise.all(stopping.map((t) => exitOf(t, SETTLE_LIMIT_MS)));
+    const exited = took.filter((ms) => ms !== undefined);
+    const which = stopping.length === alive.length ? (alive.length === 1 ? "It" : "They") : `${stopping.length} of them`;
+    parts.push(
+      exited.length === stopping.length
+        ? `${which} had been told to stop (terminate() called, or an error) and did exit, within ${Math.max(...exited)} ms after: the call settled ` +
+            `without waiting for ${them(stopping.length)}. Wait for each worker's exit before settling: worker.terminate() returns a ` +
+            "promise that resolves once the worker has exited."
+        : `${which} had been told to stop (terminate() called, or an error), but only ${exited.length} exited in the ${SETTLE_LIMIT_MS} ms that followed.`,
     );
   }
-  return (
-    `${head} ${exited === 0 ? (alive === 1 ? "It did not exit" : "None of them exited") : `Only ${exited} of them exited`} in the ` +
-    `${EXIT_GRACE_MS} ms that followed: nothing stopped ${stillAlive === 1 ? "it" : "them"}. A worker waiting for messages ` +
-    "stays alive until it is terminated (worker.terminate())."
-  );
+  if (left.length > 0) {
+    const which = left.length === alive.length ? them(left.length) : `${left.length} of them`;
+    parts.push(
+      `Nothing had stopped ${which}: runInWorkerPool never called terminate() on ${them(left.length)}. A worker waiting for ` +
+        "messages stays alive until it is terminated (worker.terminate()); one that ends on its own must still be waited for " +
+        "(its exit event) before the call settles.",
+    );
+  }
+  return parts.join(" ");
 }
 
 /** The failure message when the test saw no worker at all. */
@@ -173,19 +214,101 @@ export const NO_WORKER_SEEN =
 
 /**
  * How a call ended (the kit's outcome shape, `at` in real ms since the call),
- * and how many workers were still alive at that very moment.
+ * how many workers the test had seen start by then, and which of them were
+ * still alive at that very moment.
  */
-export type Outcome<T> = Settled<T> & { aliveAtSettle: number };
+export type Outcome<T> = Settled<T> & { aliveAtSettle: number; startedAtSettle: number; aliveWorkersAtSettle: readonly WatchedAtSettle[] };
 
 /**
- * Waits (real time, at most `limitMs`) for `promise` to settle. The live
- * workers are counted in the first reaction to the promise: no event (a
- * worker's `exit` included) can run between it settling and that count.
+ * Resolves (real time) once at least one worker has started and none is alive,
+ * and that has lasted `ms`; never while a worker is alive. The wait starts
+ * again whenever a worker starts.
+ */
+async function allExitedFor(ms: number, isOver: () => boolean): Promise<void> {
+  while (!isOver()) {
+    if (tracked.length > 0 && aliveNow() === 0) {
+      const count = tracked.length;
+      let timer: NodeJS.Timeout | undefined;
+      const quiet = await Promise.race([
+        nextWorkerEvent().then(() => false),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), ms))),
+      ]);
+      clearTimeout(timer);
+      if (quiet && tracked.length === count) return;
+    } else {
+      await nextWorkerEvent();
+    }
+  }
+}
+
+/**
+ * Waits (real time) for `promise` to settle: at most `limitMs`, and at most
+ * SETTLE_AFTER_LAST_EXIT_MS once every worker it started has exited (a call
+ * with no worker left and none starting waits for a reply that cannot come).
+ * The live workers are counted in the first reaction to the promise: no event
+ * (a worker's `exit` included) can run between it settling and that count.
  */
 export async function settle<T>(promise: Promise<T>, workers: WorkerWatch, limitMs = SETTLE_LIMIT_MS): Promise<Outcome<T>> {
-  let aliveAtSettle: number | undefined;
-  const outcome = await settleInRealTime(promise, limitMs, () => (aliveAtSettle = workers.alive()));
-  return { ...outcome, aliveAtSettle: aliveAtSettle ?? workers.alive() };
+  const started = performance.now();
+  const at = () => Math.round(performance.now() - started);
+  const snapshot = () => ({ aliveAtSettle: aliveNow(), startedAtSettle: workers.started(), aliveWorkersAtSettle: tracked.filter((t) => !t.exited) });
+  let over = false;
+  const settled = promise.then(
+    (value): Outcome<T> => ({ status: "fulfilled", value, at: at(), ...snapshot() }),
+    (reason: unknown): Outcome<T> => ({ status: "rejected", reason, at: at(), ...snapshot() }),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<Outcome<T>>((resolve) => {
+    timer = setTimeout(() => resolve({ status: "pending", at: at(), gaveUp: `after ${limitMs} ms of real time`, ...snapshot() }), limitMs);
+  });
+  const stranded = allExitedFor(SETTLE_AFTER_LAST_EXIT_MS, () => over).then((): Outcome<T> => ({
+    status: "pending",
+    at: at(),
+    gaveUp: `${SETTLE_AFTER_LAST_EXIT_MS} ms after the last of its ${workers.started()} worker(s) had exited, with none left to reply`,
+    ...snapshot(),
+  }));
+  try {
+    return await Promise.race([settled, limit, stranded]);
+  } finally {
+    over = true;
+    clearTimeout(timer);
+    // Wakes the wait for an exit above, so that it sees the call is over and ends.
+    workerEvents.emit("change");
+  }
+}
+
+/**
+ * Lets go the tasks waiting for other tasks (see `forOthers` in board.ts) once
+ * their wait surely cannot end: every worker the pool started is running
+ * (online) and busy with such a waiting task, so no worker is left to run the
+ * tasks they wait for; and a pool starts workers when called or when one of
+ * its workers does something, which none of them can now do. The waiting
+ * tasks then fail at once, saying why, instead of each waiting out its time
+ * (MEET_WAIT_MS, WAIT_MS). A right pool never gets there: it has a worker
+ * free for the tasks waited for. Ends when `call` settles.
+ */
+export function giveUpWaitsThatCannotEnd(board: SharedArrayBuffer, call: Promise<unknown>): void {
+  const counts = counters(board);
+  let over = false;
+  const ended = call.then(
+    () => (over = true),
+    () => (over = true),
+  );
+  const cannotEnd = () => tracked.length > 0 && tracked.every((t) => t.online && !t.exited) && Atomics.load(counts, WAITING) >= tracked.length;
+  const deadline = performance.now() + SETTLE_LIMIT_MS;
+  void (async () => {
+    while (!over && performance.now() < deadline) {
+      if (cannotEnd()) {
+        Atomics.store(counts, GAVE_UP, tracked.length);
+        for (const slot of [MEETING, FINISHED, RECEIVED]) Atomics.notify(counts, slot);
+        return;
+      }
+      const waiting = Atomics.waitAsync(counts, WAITING, Atomics.load(counts, WAITING), deadline - performance.now());
+      await Promise.race([waiting.async ? waiting.value : undefined, nextWorkerEvent(), ended]);
+      // One more turn, so that whatever the pool does on that same event (start another worker) has happened first.
+      await nextTurn();
+    }
+  })();
 }
 
 export function describeReason(reason: unknown): string {
@@ -206,7 +329,7 @@ function describeOutcome(outcome: Outcome<unknown>): string {
     case "rejected":
       return `it rejected with ${describeReason(outcome.reason)}`;
     case "pending":
-      return `it had still not settled after ${SETTLE_LIMIT_MS} ms of real time (with ${outcome.aliveAtSettle} worker(s) alive)`;
+      return `it had still not settled ${outcome.gaveUp ?? `after ${SETTLE_LIMIT_MS} ms of real time`} (with ${outcome.aliveAtSettle} worker(s) alive)`;
   }
 }
 
