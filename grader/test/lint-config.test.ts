@@ -1,6 +1,7 @@
 // The repository's ESLint config (eslint.config.js at the root) does what it
 // says: each house rule is tried on a snippet it must report and one it must
 // let through, as if the snippet were a file at that path.
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { ESLint } from "eslint";
 import { describe, expect, test } from "vitest";
@@ -13,6 +14,15 @@ async function rulesReported(file: string, code: string): Promise<(string | null
   const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
   return result!.messages.map((message) => message.ruleId);
 }
+
+/** The first TypeScript file of `folder` (a file of the repository, by its path from the root). */
+const aFileIn = (folder: string) =>
+  path.join(
+    folder,
+    readdirSync(path.join(root, folder))
+      .filter((name) => name.endsWith(".ts"))
+      .sort()[0]!,
+  );
 
 const TEST_FILE = "exercises/02-concurrent-requests/test/lint-config-sample.test.ts";
 /** A test file whose one test runs `body` (expect imported only if it uses it, so that nothing else is reported). */
@@ -60,11 +70,22 @@ describe("eslint.config.js on code", () => {
     expect(await rulesReported("scripts/lint-config-sample.js", `export function f(_event, value) {\n  return value;\n}\n`)).toEqual([]);
   });
 
-  test("a floating promise in the course's own code is reported (with type information)", { timeout: 120_000 }, async () => {
-    // A file the grader's tsconfig.json includes, so that the project service types it.
-    const code = `export async function f(): Promise<void> {\n  Promise.reject(new Error("lost"));\n}\n`;
-    expect(await rulesReported("grader/src/cut.ts", code)).toEqual(["@typescript-eslint/no-floating-promises"]);
-  });
+  // Each folder of the course's own code (TYPED_FILES) must be in the one
+  // TypeScript program the typed rules read (scripts/eslint/tsconfig.typed.json):
+  // a folder it missed fails to parse here. The snippet stands in for a file
+  // that exists (a new path would not be in the program), and the program,
+  // built once, serves all three.
+  test.each(["grader/src", "packages/testkit/src", "packages/course-runner/src"])(
+    "a floating promise or a misused one in %s is reported (with type information)",
+    { timeout: 120_000 },
+    async (folder) => {
+      const code = `export async function f(): Promise<void> {\n  Promise.reject(new Error("lost"));\n}\nexport function g(items: number[]): void {\n  items.forEach(async () => f());\n}\n`;
+      expect(await rulesReported(aFileIn(folder), code)).toEqual([
+        "@typescript-eslint/no-floating-promises",
+        "@typescript-eslint/no-misused-promises",
+      ]);
+    },
+  );
 
   test("hostile fixtures and exercise 11's legacy example are not linted (broken on purpose)", async () => {
     expect(await eslint.isPathIgnored(path.join(root, "grader/test/fixtures/hostile/syntax-error/src/answer.ts"))).toBe(true);
