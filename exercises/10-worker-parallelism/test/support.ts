@@ -80,22 +80,20 @@ const nextWorkerEvent = () => new Promise<void>((resolve) => workerEvents.once("
 /** The board of the test that waits for a reported task's result to arrive (see `afterReported` in scripted.ts). */
 let reportingBoard: SharedArrayBuffer | undefined;
 
-class WatchedWorker extends OriginalWorker {
-  readonly #entry: Tracked;
+/** Each watched worker's entry (a map, not a field: `emit` may run before the constructor's own code). */
+const entries = new WeakMap<Worker, Tracked>();
 
+class WatchedWorker extends OriginalWorker {
   constructor(...args: ConstructorParameters<typeof Worker>) {
     super(...args);
     const entry: Tracked = { worker: this, threadId: this.threadId, online: false, stopping: false, exited: false };
-    this.#entry = entry;
+    entries.set(this, entry);
     tracked.push(entry);
     // Registered before any listener of the pool's: whatever the pool does on
     // these events happens after the test has noted them.
     this.once("online", () => {
       entry.online = true;
       workerEvents.emit("change");
-    });
-    this.once("error", () => {
-      entry.stopping = true;
     });
     this.once("exit", () => {
       entry.exited = true;
@@ -112,8 +110,18 @@ class WatchedWorker extends OriginalWorker {
   }
 
   override terminate(): Promise<number> {
-    this.#entry.stopping = true;
+    const entry = entries.get(this);
+    if (entry) entry.stopping = true;
     return super.terminate();
+  }
+
+  // An `error` stops a worker: noted as it is emitted, not by a listener of
+  // the test's own, which would turn an error the pool leaves unhandled (an
+  // uncaught exception, as without the test) into one nobody sees.
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    const entry = entries.get(this);
+    if (event === "error" && entry) entry.stopping = true;
+    return super.emit(event, ...args);
   }
 }
 
