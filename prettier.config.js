@@ -12,6 +12,15 @@ export default {
   printWidth: 150,
   overrides: [
     {
+      // TypeScript read by Babel's parser (prettier's "babel-ts") instead of
+      // TypeScript's own: the same output on every .ts file here (checked by
+      // formatting all 440 with each and comparing), for about a fifth less of
+      // `prettier --check .`'s CPU (issue 7: 2–3 of its 11–14 CPU-s). A file
+      // Babel cannot parse fails the check loudly, naming it; it never passes.
+      files: ["*.ts", "*.mts", "*.cts"],
+      options: { parser: "babel-ts" },
+    },
+    {
       // Runs on whatever Node a student has, to say which one is needed:
       // kept to syntax very old Node parses, so no trailing comma after a
       // call's last argument (ES2017).
