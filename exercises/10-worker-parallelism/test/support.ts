@@ -253,8 +253,9 @@ async function allExitedFor(ms: number, isOver: () => boolean): Promise<void> {
  * Waits (real time) for `promise` to settle: at most `limitMs`, and at most
  * SETTLE_AFTER_LAST_EXIT_MS once every worker it started has exited (a call
  * with no worker left and none starting waits for a reply that cannot come).
- * The live workers are counted in the first reaction to the promise: no event
- * (a worker's `exit` included) can run between it settling and that count.
+ * The live workers are counted in a reaction to the promise, in the very turn
+ * it settles: no event (a worker's `exit` included) can run between the two.
+ * (The kit's settleInRealTime has one limit; this needs the second.)
  */
 export async function settle<T>(promise: Promise<T>, workers: WorkerWatch, limitMs = SETTLE_LIMIT_MS): Promise<Outcome<T>> {
   const started = performance.now();
