@@ -1,8 +1,11 @@
 // Helpers for tests that run real threads: this exercise is the one (with 01)
 // that does not use the virtual clock, because worker threads run for real.
 // Nothing here measures speed: parallelism is proven by tasks meeting each
-// other (see fixtures/scripted.ts), and the only clock is a generous limit
-// that turns a hang into a readable failure.
+// other (see fixtures/scripted.ts), and the clocks are generous limits that
+// turn a hang into a readable failure. A wait the test can see is in vain (every
+// worker blocked waiting for tasks none can run, no worker left to reply, a
+// worker told to stop) ends on the event that shows it, not on its limit: a
+// wrong pool fails as soon as the test is sure, a right one is never hurried.
 import { EventEmitter } from "node:events";
 import { createRequire, syncBuiltinESMExports } from "node:module";
 import { setImmediate as nextTurn } from "node:timers/promises";
