@@ -10,7 +10,7 @@ import { EventEmitter } from "node:events";
 import { createRequire, syncBuiltinESMExports } from "node:module";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Worker } from "node:worker_threads";
-import type { Settled } from "@course/testkit";
+import { settleInRealTime, type Settled } from "@course/testkit";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { bump, counters, FINISHED, GAVE_UP, MEETING, RECEIVED, REPORTED_THREAD, WAITING } from "./fixtures/board.ts";
 
@@ -256,34 +256,21 @@ async function allExitedFor(ms: number, isOver: () => boolean): Promise<void> {
  * Waits (real time) for `promise` to settle: at most `limitMs`, and at most
  * SETTLE_AFTER_LAST_EXIT_MS once every worker it started has exited (a call
  * with no worker left and none starting waits for a reply that cannot come).
- * The live workers are counted in a reaction to the promise, in the very turn
- * it settles: no event (a worker's `exit` included) can run between the two.
- * (The kit's settleInRealTime has one limit; this needs the second.)
+ * The live workers are counted in the first reaction to the promise, in the
+ * very turn it settles: no event (a worker's `exit` included) can run between the two.
  */
 export async function settle<T>(promise: Promise<T>, workers: WorkerWatch, limitMs = SETTLE_LIMIT_MS): Promise<Outcome<T>> {
-  const started = performance.now();
-  const at = () => Math.round(performance.now() - started);
   const snapshot = () => ({ aliveAtSettle: aliveNow(), startedAtSettle: workers.started(), aliveWorkersAtSettle: tracked.filter((t) => !t.exited) });
+  let atSettle: ReturnType<typeof snapshot> | undefined;
   let over = false;
-  const settled = promise.then(
-    (value): Outcome<T> => ({ status: "fulfilled", value, at: at(), ...snapshot() }),
-    (reason: unknown): Outcome<T> => ({ status: "rejected", reason, at: at(), ...snapshot() }),
+  const stranded = allExitedFor(SETTLE_AFTER_LAST_EXIT_MS, () => over).then(
+    () => `${SETTLE_AFTER_LAST_EXIT_MS} ms after the last of its ${workers.started()} worker(s) had exited, with none left to reply`,
   );
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<Outcome<T>>((resolve) => {
-    timer = setTimeout(() => resolve({ status: "pending", at: at(), gaveUp: `after ${limitMs} ms of real time`, ...snapshot() }), limitMs);
-  });
-  const stranded = allExitedFor(SETTLE_AFTER_LAST_EXIT_MS, () => over).then((): Outcome<T> => ({
-    status: "pending",
-    at: at(),
-    gaveUp: `${SETTLE_AFTER_LAST_EXIT_MS} ms after the last of its ${workers.started()} worker(s) had exited, with none left to reply`,
-    ...snapshot(),
-  }));
   try {
-    return await Promise.race([settled, limit, stranded]);
+    const outcome = await settleInRealTime(promise, limitMs, () => (atSettle = snapshot()), stranded);
+    return { ...outcome, ...(atSettle ?? snapshot()) };
   } finally {
     over = true;
-    clearTimeout(timer);
     // Wakes the wait for an exit above, so that it sees the call is over and ends.
     workerEvents.emit("change");
   }

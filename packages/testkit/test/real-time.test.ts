@@ -30,6 +30,13 @@ describe("settleInRealTime", () => {
     expect(describeOutcome(outcome)).toMatch(/^it had still not settled at \d+ms, when the test stopped waiting after 20 ms of real time$/);
   });
 
+  test("gives up before the limit when giveUp resolves first, saying why; a promise that settles first wins", async () => {
+    const stranded = await settleInRealTime(new Promise(() => {}), SETTLES_LONG_BEFORE, undefined, Promise.resolve("nothing is left to reply"));
+    expect(stranded).toMatchObject({ status: "pending", gaveUp: "nothing is left to reply" });
+    const settledFirst = await settleInRealTime(Promise.resolve("ok"), SETTLES_LONG_BEFORE, undefined, new Promise<string>(() => {}));
+    expect(settledFirst).toMatchObject({ status: "fulfilled", value: "ok" });
+  });
+
   test("runs onSettled in the first reaction to the promise, before code that reacts to it later", async () => {
     const order: string[] = [];
     const call = realTurn();

@@ -14,9 +14,16 @@ const realNow = performance.now.bind(performance);
  * `at` is in real ms since the call (never assert on it: it is for messages);
  * "pending" says `gaveUp: "after 5000 ms of real time"`. `onSettled` runs in
  * the first reaction to the promise, before any other code can run (e.g. to
- * count the threads still alive at that very moment).
+ * count the threads still alive at that very moment). `giveUp`, when it
+ * resolves first, ends the wait before the limit: it resolves with why the
+ * promise can no longer settle, which the pending outcome's `gaveUp` says.
  */
-export async function settleInRealTime<T>(promise: PromiseLike<T>, limitMs: number, onSettled?: (outcome: Settled<T>) => void): Promise<Settled<T>> {
+export async function settleInRealTime<T>(
+  promise: PromiseLike<T>,
+  limitMs: number,
+  onSettled?: (outcome: Settled<T>) => void,
+  giveUp?: PromiseLike<string>,
+): Promise<Settled<T>> {
   const started = realNow();
   const elapsed = () => Math.round(realNow() - started);
   let settled: Settled<T> | undefined;
@@ -29,8 +36,10 @@ export async function settleInRealTime<T>(promise: PromiseLike<T>, limitMs: numb
     timer = realSetTimeout(() => resolve("limit"), limitMs);
   });
   try {
-    const first = await Promise.race([done.then(() => settled!), limit]);
-    return first === "limit" ? { status: "pending", at: elapsed(), gaveUp: `after ${limitMs} ms of real time` } : first;
+    const gaveUp = giveUp ? Promise.resolve(giveUp).then((why) => ({ why })) : new Promise<never>(() => {});
+    const first = await Promise.race([done.then(() => settled!), limit, gaveUp]);
+    if (first === "limit") return { status: "pending", at: elapsed(), gaveUp: `after ${limitMs} ms of real time` };
+    return "why" in first ? { status: "pending", at: elapsed(), gaveUp: first.why } : first;
   } finally {
     realClearTimeout(timer);
   }
