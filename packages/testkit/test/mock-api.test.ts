@@ -64,6 +64,40 @@ describe("mockApi", () => {
     expect(api.requestsTo("/c")).toMatchObject([{ start: 2000, end: 2500 }]);
   });
 
+  // fetch is answered without a socket (src/http/mocked-fetch.ts): what code under test sees must be Node's fetch.
+  test("rejects with the signal's reason as it is, whether it aborted before the call or while the answer was awaited", async () => {
+    api.get("/slow", { json: 1, after: 1000 });
+    const early = new Error("aborted before");
+    expect(await clock.settle(fetch(api.url("/slow"), { signal: AbortSignal.abort(early) }))).toEqual({ status: "rejected", reason: early, at: 0 });
+    const late = new Error("aborted while waiting");
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(late), 400);
+    expect(await clock.settle(fetch(api.url("/slow"), { signal: controller.signal }))).toEqual({ status: "rejected", reason: late, at: 400 });
+    expect(api.requests).toMatchObject([{ outcome: "aborted", abortedAt: 400 }]);
+  });
+
+  test("answers with the request's URL and the route's headers, and hands the route the method and headers sent", async () => {
+    let seen: { method: string; type: string | null } | undefined;
+    api.post("/items", (request) => {
+      seen = { method: request.method, type: request.headers.get("content-type") };
+      return { status: 201, headers: { "x-id": "7" } };
+    });
+    const outcome = await clock.settle(fetch(api.url("/items?x=1"), { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }));
+    const response = (outcome as { value: Response }).value;
+    expect({ url: response.url, status: response.status, id: response.headers.get("x-id") }).toEqual({
+      url: api.url("/items?x=1"),
+      status: 201,
+      id: "7",
+    });
+    expect(seen).toMatchObject({ method: "POST", type: "application/json" });
+  });
+
+  test("leaves a URL that is not http(s) to Node's fetch", async () => {
+    const response = await fetch("data:text/plain,hello");
+    expect(await response.text()).toBe("hello");
+    expect(api.requests).toEqual([]);
+  });
+
   test("starts every test with no routes and no records", () => {
     expect(api.requests).toEqual([]);
   });

@@ -1,9 +1,9 @@
-// The mocked API a test file gets from mockApi(): msw's server for the file's
-// lifetime, routes declared in the reply language (reply.ts), every request
-// recorded on the virtual clock (request-record.ts).
+// The mocked API a test file gets from mockApi(): msw handlers for the file's
+// lifetime, answering fetch (mocked-fetch.ts), routes declared in the reply
+// language (reply.ts), every request recorded on the virtual clock
+// (request-record.ts).
 import { now } from "../clock/now.ts";
-import { http, HttpResponse } from "msw";
-import { setupServer } from "msw/node";
+import { http, HttpResponse, type RequestHandler } from "msw";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { abortMarks } from "../timeline/marks.ts";
 import { peakConcurrency } from "../timeline/spans.ts";
@@ -11,7 +11,7 @@ import { renderTimeline } from "../timeline/render.ts";
 import { explainFailures } from "../timeline/what-happened.ts";
 import { recordFigures } from "../timeline/figures.ts";
 import { activeApis } from "./active-apis.ts";
-import { quietDeliberateErrors } from "./quiet-errors.ts";
+import { serveFetch } from "./mocked-fetch.ts";
 import { pickReply, respond, waitUnlessAborted, type Reply, type Route } from "./reply.ts";
 import { finishRecord, startRecord, type RequestRecord } from "./request-record.ts";
 
@@ -62,7 +62,9 @@ function withoutCallFrame<T>(make: () => T): T {
  * file; routes and records are reset after each test.
  */
 export function mockApi(origin = "http://api.test"): MockApi {
-  const server = setupServer();
+  // Newest first: a route declared again answers in place of the earlier one.
+  const handlers: RequestHandler[] = [];
+  let stopServing = () => {};
   const records: RequestRecord[] = [];
   const unhandled: string[] = [];
   const attempts = new Map<string, number>();
@@ -70,7 +72,7 @@ export function mockApi(origin = "http://api.test"): MockApi {
   function serve(method: Method, path: string, route: Route) {
     const matcher = http[method];
     const key = `${method.toUpperCase()} ${path}`;
-    server.use(
+    handlers.unshift(
       withoutCallFrame(() =>
         matcher(`${origin}${path}`, async ({ request }) => {
           const attempt = attempts.get(key) ?? 0;
@@ -89,15 +91,8 @@ export function mockApi(origin = "http://api.test"): MockApi {
   }
 
   beforeAll(() => {
-    quietDeliberateErrors(+1);
-    server.listen({
-      // The request fails at once (never reaches the real network) and the test fails after it.
-      onUnhandledFrame: ({ frame, defaults }) => {
-        const { request } = frame.data as { request?: Request };
-        if (request) unhandled.push(`${request.method} ${request.url}`);
-        defaults.error();
-      },
-    });
+    // A request no route answers fails at once (never reaches the real network), and the test fails after it.
+    stopServing = serveFetch({ handlers, unhandled: (request) => unhandled.push(`${request.method} ${request.url}`) });
   });
   // What a test recorded stays until the next test begins: a failing test's
   // message is written after its afterEach hooks have run (see explainFailures).
@@ -108,7 +103,7 @@ export function mockApi(origin = "http://api.test"): MockApi {
     recordFigures();
   });
   afterEach(() => {
-    server.resetHandlers();
+    handlers.length = 0;
     const missed = unhandled.splice(0);
     if (missed.length > 0) {
       throw new Error(
@@ -118,8 +113,7 @@ export function mockApi(origin = "http://api.test"): MockApi {
     }
   });
   afterAll(() => {
-    quietDeliberateErrors(-1);
-    server.close();
+    stopServing();
     activeApis.delete(api);
   });
 

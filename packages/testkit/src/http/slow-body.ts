@@ -1,6 +1,5 @@
-// A response whose headers come first and whose body finishes later, which
-// msw cannot serve on the virtual clock: it streams a body as it likes, so a
-// mocked reply arrives whole. Needed to test code that must also be able to
+// A response whose headers come first and whose body finishes later, which a
+// mocked route cannot serve: its reply arrives whole (mocked-fetch.ts). Needed to test code that must also be able to
 // abort while it reads a body (fetch resolved, `response.text()` not yet).
 import { vi } from "vitest";
 import { now } from "../clock/now.ts";
