@@ -12,22 +12,40 @@ function report(id: string, findings: { ok: boolean; subject: string; detail: st
   return findings.every((f) => f.ok);
 }
 
-async function main(argv: string[]): Promise<boolean> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { types: { type: "boolean" }, force: { type: "boolean" } },
-  });
+const USAGE = `usage: course-check [--force] [ID…]
+  Checks each exercise named (all of them when none is): the stub fails every
+  test, the reference and the alternatives pass them all, every wrong way loses
+  points, everything typechecks. --force checks again an exercise that passed
+  and has not changed since.`;
+
+/** The exit code: 0 all passed, 1 a check failed, 2 the command was wrong. */
+async function main(argv: string[]): Promise<0 | 1 | 2> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { types: { type: "boolean" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    });
+  } catch (error) {
+    console.error(`course-check: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   if (values.types) {
     await import("./types-cli.ts");
-    return true;
+    return 0;
   }
   const { listExercises } = await import("../exercises.ts");
   const known = listExercises();
   const unknown = positionals.filter((id) => !known.includes(id));
   if (unknown.length > 0) {
     console.error(`course-check: no such exercise: ${unknown.join(", ")} (the exercises are ${known.join(", ")})`);
-    return false;
+    return 2;
   }
   const ids = positionals.length > 0 ? positionals : known;
   const { cachedPass, rememberPass } = await import("./cache.ts");
@@ -66,12 +84,12 @@ async function main(argv: string[]): Promise<boolean> {
     }
   }
   release();
-  return ok;
+  return ok ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(
-  (ok) => {
-    process.exitCode = ok ? 0 : 1;
+  (code) => {
+    process.exitCode = code;
   },
   (error: unknown) => {
     console.error(`course-check: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
