@@ -36,7 +36,7 @@ const identify = fixture("identify");
  */
 async function expectNoneAlive(outcome: Outcome<unknown>, when: "resolved" | "rejected") {
   expect(workers.started(), NO_WORKER_SEEN).toBeGreaterThan(0);
-  if (outcome.aliveAtSettle === 0) return;
+  if (outcome.aliveWorkersAtSettle.length === 0) return;
   expect.fail(await describeStillAlive(outcome, when));
 }
 

@@ -228,7 +228,7 @@ export const NO_WORKER_SEEN =
  * how many workers the test had seen start by then, and which of them were
  * still alive at that very moment.
  */
-export type Outcome<T> = Settled<T> & { aliveAtSettle: number; startedAtSettle: number; aliveWorkersAtSettle: readonly WatchedAtSettle[] };
+export type Outcome<T> = Settled<T> & { startedAtSettle: number; aliveWorkersAtSettle: readonly WatchedAtSettle[] };
 
 /**
  * Resolves (real time) once at least one worker has started and none is alive,
@@ -260,7 +260,7 @@ async function allExitedFor(ms: number, isOver: () => boolean): Promise<void> {
  * very turn it settles: no event (a worker's `exit` included) can run between the two.
  */
 export async function settle<T>(promise: Promise<T>, workers: WorkerWatch, limitMs = SETTLE_LIMIT_MS): Promise<Outcome<T>> {
-  const snapshot = () => ({ aliveAtSettle: aliveNow(), startedAtSettle: workers.started(), aliveWorkersAtSettle: tracked.filter((t) => !t.exited) });
+  const snapshot = () => ({ startedAtSettle: workers.started(), aliveWorkersAtSettle: tracked.filter((t) => !t.exited) });
   let atSettle: ReturnType<typeof snapshot> | undefined;
   let over = false;
   const stranded = allExitedFor(SETTLE_AFTER_LAST_EXIT_MS, () => over).then(
@@ -328,7 +328,7 @@ function describeOutcome(outcome: Outcome<unknown>): string {
     case "rejected":
       return `it rejected with ${describeReason(outcome.reason)}`;
     case "pending":
-      return `it had still not settled ${outcome.gaveUp ?? `after ${SETTLE_LIMIT_MS} ms of real time`} (with ${outcome.aliveAtSettle} worker(s) alive)`;
+      return `it had still not settled ${outcome.gaveUp ?? `after ${SETTLE_LIMIT_MS} ms of real time`} (with ${outcome.aliveWorkersAtSettle.length} worker(s) alive)`;
   }
 }
 

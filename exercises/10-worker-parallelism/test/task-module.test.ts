@@ -38,10 +38,10 @@ describe("runInWorkerPool: the task module and the inputs", { timeout: TEST_LIMI
   test("runInWorkerPool handles fewer inputs than threads, and no inputs at all", async () => {
     const one = await settle(runInWorkerPool<number, Identified>(identify, [7], { threads: 4 }), workers);
     expect(squares(valueOf(one, "runInWorkerPool (threads: 4, 1 input) should resolve")), "the one input's result").toEqual([49]);
-    if (one.aliveAtSettle > 0) expect.fail(await describeStillAlive(one, "resolved (threads: 4, 1 input)"));
+    if (one.aliveWorkersAtSettle.length > 0) expect.fail(await describeStillAlive(one, "resolved (threads: 4, 1 input)"));
 
     const none = await settle(runInWorkerPool<number, Identified>(identify, [], { threads: 2 }), workers);
     expect(valueOf(none, "runInWorkerPool with no inputs should resolve"), "no inputs, no results").toEqual([]);
-    if (none.aliveAtSettle > 0) expect.fail(await describeStillAlive(none, "resolved (no inputs)"));
+    if (none.aliveWorkersAtSettle.length > 0) expect.fail(await describeStillAlive(none, "resolved (no inputs)"));
   });
 });
