@@ -1,9 +1,9 @@
 // The repository's ESLint config (eslint.config.js at the root) does what it
 // says: each house rule is tried on a snippet it must report and one it must
 // let through, as if the snippet were a file at that path.
-import { globSync, readdirSync } from "node:fs";
+import { globSync } from "node:fs";
 import path from "node:path";
-import { ESLint } from "eslint";
+import { ESLint, type Linter } from "eslint";
 import ts from "typescript";
 import { describe, expect, test } from "vitest";
 
@@ -15,15 +15,6 @@ async function rulesReported(file: string, code: string): Promise<(string | null
   const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
   return result!.messages.map((message) => message.ruleId);
 }
-
-/** The first TypeScript file of `folder` (a file of the repository, by its path from the root). */
-const aFileIn = (folder: string) =>
-  path.join(
-    folder,
-    readdirSync(path.join(root, folder))
-      .filter((name) => name.endsWith(".ts"))
-      .sort()[0]!,
-  );
 
 const TEST_FILE = "exercises/02-concurrent-requests/test/lint-config-sample.test.ts";
 /** A test file whose one test runs `body` (expect imported only if it uses it, so that nothing else is reported). */
@@ -72,45 +63,42 @@ describe("eslint.config.js on code", () => {
   });
 
   // The typed rules read one TypeScript program (scripts/eslint/tsconfig.typed.json)
-  // for every folder of the course's own code (TYPED_FILES). Asked of the
-  // config, not by linting a snippet: building that program costs seconds of
-  // CPU, and npm run lint builds it anyway on every file of those folders
-  // (where a file outside the program fails to parse).
-  test.each(["grader/src", "packages/testkit/src", "packages/course-runner/src"])(
-    "the floating- and misused-promise rules are on for %s, with its every file in the typed program",
-    async (folder) => {
-      const program = ts.getParsedCommandLineOfConfigFile(
-        path.join(root, "scripts/eslint/tsconfig.typed.json"),
-        {},
-        {
-          ...ts.sys,
-          onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-            throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
-          },
+  // for the course's own code (the `files` of the config block that names it,
+  // TYPED_FILES). Asked of the config, not by linting a snippet: building that
+  // program costs seconds of CPU, and npm run lint builds it anyway on every one
+  // of those files (where a file outside the program fails to parse).
+  test("every file the typed rules cover is in their program, and the floating- and misused-promise rules are on for it", async () => {
+    const blocks = ((await import(path.join(root, "eslint.config.js"))) as { default: Linter.Config[] }).default;
+    const projectOf = (block: Linter.Config) => (block.languageOptions?.parserOptions as { project?: string } | undefined)?.project;
+    const typed = blocks.filter(projectOf);
+    expect(typed.map(projectOf), "one block names the typed program").toEqual(["./scripts/eslint/tsconfig.typed.json"]);
+    const patterns = typed[0]!.files as string[];
+    const program = ts.getParsedCommandLineOfConfigFile(
+      path.join(root, "scripts/eslint/tsconfig.typed.json"),
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+          throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
         },
-      )!;
-      const inProgram = new Set(program.fileNames.map((file) => path.resolve(file)));
-      const files = globSync(`${folder}/**/*.ts`, { cwd: root }).map((file) => path.join(root, file));
-      expect(files.length, `${folder} has TypeScript files`).toBeGreaterThan(0);
+      },
+    )!;
+    const inProgram = new Set(program.fileNames.map((file) => path.resolve(file)));
+    for (const pattern of patterns) {
+      const files = globSync(pattern, { cwd: root, exclude: (name) => name === "node_modules" });
+      expect(files.length, `${pattern} matches TypeScript files`).toBeGreaterThan(0);
       expect(
-        files.filter((file) => !inProgram.has(file)).map((file) => path.relative(root, file)),
-        `files of ${folder} outside the typed program: add the folder to the include of scripts/eslint/tsconfig.typed.json`,
+        files.filter((file) => !inProgram.has(path.join(root, file))),
+        `files of ${pattern} outside the typed program: add their folder to the include of scripts/eslint/tsconfig.typed.json`,
       ).toEqual([]);
-
-      const config = (await eslint.calculateConfigForFile(path.join(root, aFileIn(folder)))) as {
-        rules: Record<string, unknown[]>;
-        languageOptions: { parserOptions: { project?: string } };
-      };
+      const config = (await eslint.calculateConfigForFile(path.join(root, files[0]!))) as { rules: Record<string, unknown[]> };
       const on = (rule: string) => config.rules[`@typescript-eslint/${rule}`]?.[0] === 2;
-      expect({ floating: on("no-floating-promises"), misused: on("no-misused-promises") }, `the typed rules are errors for ${folder}`).toEqual({
+      expect({ floating: on("no-floating-promises"), misused: on("no-misused-promises") }, `the typed rules are errors for ${pattern}`).toEqual({
         floating: true,
         misused: true,
       });
-      expect(config.languageOptions.parserOptions.project, `${folder} is linted with the one typed program`).toBe(
-        "./scripts/eslint/tsconfig.typed.json",
-      );
-    },
-  );
+    }
+  });
 
   test("hostile fixtures and exercise 11's legacy example are not linted (broken on purpose)", async () => {
     expect(await eslint.isPathIgnored(path.join(root, "grader/test/fixtures/hostile/syntax-error/src/answer.ts"))).toBe(true);
