@@ -23,7 +23,9 @@ export default defineConfig({
           // project's cost (issue 7: 12 → 5 CPU-s). They can, because the kit
           // puts back what it changes per file: useVirtualClock fakes timers
           // and installs its shims and abort marks in beforeAll, and removes
-          // them in afterAll; mockApi closes its server in afterAll; the one
+          // them in afterAll; mockApi stops answering fetch in afterAll (its
+          // fetch stays the global one, handing every request to Node's fetch
+          // while no mocked API is in use: src/http/mocked-fetch.ts); the one
           // test that adds a process listener removes it. No test file mocks a
           // module, stubs a global or an env var, or changes the cwd (checked
           // when this was set, and every file order passed with all the files

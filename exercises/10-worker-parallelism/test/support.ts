@@ -60,8 +60,6 @@ export interface WorkerWatch {
   started(): number;
   /** The threadIds of those workers, in the order they were started. */
   threadIds(): number[];
-  /** How many of them have not yet emitted `exit`. */
-  alive(): number;
 }
 
 // The test watches every `Worker` the code under test creates, however it
@@ -162,7 +160,6 @@ export function watchWorkers(): WorkerWatch {
   return {
     started: () => tracked.length,
     threadIds: () => tracked.map((t) => t.threadId),
-    alive: aliveNow,
   };
 }
 
