@@ -13,6 +13,8 @@ import { realThreadsFirst } from "./real-threads-first.ts";
 
 /** The kit's matchers, which the tamper-checking setup file would otherwise load. */
 const matchersSetup = fileURLToPath(import.meta.resolve("@course/testkit/matchers"));
+/** Spares vitest mapping the stacks of failures, which the check does not read. */
+const unmappedStacksSetup = fileURLToPath(new URL("./unmapped-stacks.ts", import.meta.url));
 
 /**
  * With no test finished for this long, the whole check is stopped and the
@@ -91,7 +93,7 @@ export async function runChains(chains: readonly LaidOutChain[]): Promise<Map<st
         test: {
           ...testOptions,
           include,
-          setupFiles: [matchersSetup],
+          setupFiles: [matchersSetup, unmappedStacksSetup],
           maxWorkers: availableParallelism(),
           sequence: { sequencer: realThreadsFirst(chains) },
         },
