@@ -62,19 +62,22 @@ describe("eslint.config.js on code", () => {
     expect(await rulesReported("scripts/lint-config-sample.js", `export function f(_event, value) {\n  return value;\n}\n`)).toEqual([]);
   });
 
-  // The typed rules read one TypeScript program (scripts/eslint/tsconfig.typed.json)
-  // for the course's own code (the `files` of the config block that names it,
-  // TYPED_FILES). Asked of the config, not by linting a snippet: building that
-  // program costs seconds of CPU, and npm run lint builds it anyway on every one
-  // of those files (where a file outside the program fails to parse).
+  // The typed rules read one TypeScript program, tsconfig.json's (the one that
+  // typechecks the course's own code), for the `files` of the config block that
+  // names it (TYPED_FILES). Asked of the config, not by linting a snippet:
+  // building that program costs seconds of CPU, and npm run lint builds it
+  // anyway (where a file of TYPED_FILES outside it fails to parse).
   test("every file the typed rules cover is in their program, and the floating- and misused-promise rules are on for it", async () => {
-    const blocks = ((await import(path.join(root, "eslint.config.js"))) as { default: Linter.Config[] }).default;
+    const config = (await import(path.join(root, "eslint.config.js"))) as { default: Linter.Config[]; TYPED_FILES: string[] };
+    const blocks = config.default;
     const projectOf = (block: Linter.Config) => (block.languageOptions?.parserOptions as { project?: string } | undefined)?.project;
     const typed = blocks.filter(projectOf);
-    expect(typed.map(projectOf), "one block names the typed program").toEqual(["./scripts/eslint/tsconfig.typed.json"]);
+    expect(typed.map(projectOf), "one block names the typed program").toEqual(["./tsconfig.json"]);
     const patterns = typed[0]!.files as string[];
+    // npm run lint (scripts/lint.js) gives the program it built to the files of TYPED_FILES.
+    expect(patterns, "the typed block's files are TYPED_FILES, which scripts/lint.js hands its program").toBe(config.TYPED_FILES);
     const program = ts.getParsedCommandLineOfConfigFile(
-      path.join(root, "scripts/eslint/tsconfig.typed.json"),
+      path.join(root, "tsconfig.json"),
       {},
       {
         ...ts.sys,
@@ -89,7 +92,7 @@ describe("eslint.config.js on code", () => {
       expect(files.length, `${pattern} matches TypeScript files`).toBeGreaterThan(0);
       expect(
         files.filter((file) => !inProgram.has(path.join(root, file))),
-        `files of ${pattern} outside the typed program: add their folder to the include of scripts/eslint/tsconfig.typed.json`,
+        `files of ${pattern} outside the typed program: add their folder to the include of tsconfig.json`,
       ).toEqual([]);
       const config = (await eslint.calculateConfigForFile(path.join(root, files[0]!))) as { rules: Record<string, unknown[]> };
       const on = (rule: string) => config.rules[`@typescript-eslint/${rule}`]?.[0] === 2;
