@@ -10,14 +10,16 @@
 //    ignore files and cache as `prettier --check` has them).
 //
 // Each part reports whatever it finds, whether or not another failed; the exit
-// code is 1 when any of them found a problem. Both caches (ESLint's, Prettier's)
-// live in node_modules/.cache, by content, as before.
+// code is 1 when any of them found a problem. Their caches live in
+// node_modules/.cache: lint/ (TypeScript's .tsbuildinfo), eslint/ and
+// prettier/ (by content).
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { ESLint } from "eslint";
 import ts from "typescript";
 import { TYPED_FILES } from "../eslint.config.js";
+import { readToolsTsconfig } from "./tools-tsconfig.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const prettierBin = createRequire(import.meta.url).resolve("prettier/bin/prettier.cjs");
@@ -44,16 +46,7 @@ function prettierCheck() {
  * the edit can change; from cold it costs what tsc does.
  */
 function typecheck() {
-  const config = ts.getParsedCommandLineOfConfigFile(
-    path.join(root, "tsconfig.json"),
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
-      },
-    },
-  );
+  const config = readToolsTsconfig();
   const options = { ...config.options, incremental: true, tsBuildInfoFile: path.join(root, "node_modules", ".cache", "lint", "tools.tsbuildinfo") };
   const builder = ts.createIncrementalProgram({ rootNames: config.fileNames, options, projectReferences: config.projectReferences });
   const diagnostics = [

@@ -4,7 +4,7 @@
 import { globSync } from "node:fs";
 import path from "node:path";
 import { ESLint, type Linter } from "eslint";
-import ts from "typescript";
+import type ts from "typescript";
 import { describe, expect, test } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -76,16 +76,9 @@ describe("eslint.config.js on code", () => {
     const patterns = typed[0]!.files as string[];
     // npm run lint (scripts/lint.js) gives the program it built to the files of TYPED_FILES.
     expect(patterns, "the typed block's files are TYPED_FILES, which scripts/lint.js hands its program").toBe(config.TYPED_FILES);
-    const program = ts.getParsedCommandLineOfConfigFile(
-      path.join(root, "tsconfig.json"),
-      {},
-      {
-        ...ts.sys,
-        onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-          throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
-        },
-      },
-    )!;
+    // The reader scripts/lint.js builds its program from, so this is the program npm run lint hands ESLint.
+    const { readToolsTsconfig } = (await import(path.join(root, "scripts/tools-tsconfig.js"))) as { readToolsTsconfig: () => ts.ParsedCommandLine };
+    const program = readToolsTsconfig();
     const inProgram = new Set(program.fileNames.map((file) => path.resolve(file)));
     for (const pattern of patterns) {
       const files = globSync(pattern, { cwd: root, exclude: (name) => name === "node_modules" });
@@ -94,8 +87,8 @@ describe("eslint.config.js on code", () => {
         files.filter((file) => !inProgram.has(path.join(root, file))),
         `files of ${pattern} outside the typed program: add their folder to the include of tsconfig.json`,
       ).toEqual([]);
-      const config = (await eslint.calculateConfigForFile(path.join(root, files[0]!))) as { rules: Record<string, unknown[]> };
-      const on = (rule: string) => config.rules[`@typescript-eslint/${rule}`]?.[0] === 2;
+      const forFile = (await eslint.calculateConfigForFile(path.join(root, files[0]!))) as { rules: Record<string, unknown[]> };
+      const on = (rule: string) => forFile.rules[`@typescript-eslint/${rule}`]?.[0] === 2;
       expect({ floating: on("no-floating-promises"), misused: on("no-misused-promises") }, `the typed rules are errors for ${pattern}`).toEqual({
         floating: true,
         misused: true,

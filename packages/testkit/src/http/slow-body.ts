@@ -1,6 +1,7 @@
 // A response whose headers come first and whose body finishes later, which a
-// mocked route cannot serve: its reply arrives whole (mocked-fetch.ts). Needed to test code that must also be able to
-// abort while it reads a body (fetch resolved, `response.text()` not yet).
+// mocked route cannot serve: its reply arrives whole (mocked-fetch.ts). Needed
+// to test code that must also be able to abort while it reads a body (fetch
+// resolved, `response.text()` not yet).
 import { vi } from "vitest";
 import { now } from "../clock/now.ts";
 import { nextSeq } from "../timeline/spans.ts";
