@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { transformWithOxc, type Plugin } from "vite";
+import { moduleRunnerTransform, transformWithOxc, type Plugin } from "vite";
 
 /**
  * What a transform returns to say it has no source map: vite then makes none
  * after it either (its SSR transform's own, the one it sends each worker).
  */
-const NO_MAP = { mappings: "" };
+const NO_MAP = { mappings: "" as const };
 
 /**
  * Vite's TypeScript transform, remembered by content, without source maps.
@@ -36,6 +36,40 @@ export function memoTransform(): Plugin {
         memo.set(key, result);
       }
       return result.then(({ code }) => ({ code, map: NO_MAP, moduleType: "js" }));
+    },
+  };
+}
+
+/**
+ * Vite's module-runner transform (imports and exports rewritten for vitest's
+ * workers), remembered by content: like the TypeScript transform above, it
+ * would otherwise run once per path, some 2,000 times for some 400 contents.
+ * Vite's own is turned off for the check's environments; this one runs last,
+ * on every module vite transforms, and its output depends on the code alone
+ * (vite reads the module's URL only for errors and maps, and there are no maps).
+ */
+export function memoModuleRunnerTransform(): Plugin {
+  const memo = new Map<string, Promise<{ code: string }>>();
+  return {
+    name: "course:memo-module-runner-transform",
+    enforce: "post",
+    configEnvironment: {
+      order: "post",
+      handler: () => ({ dev: { moduleRunnerTransform: false } }),
+    },
+    transform(code, id) {
+      const key = createHash("sha1").update(code).digest("hex");
+      let result = memo.get(key);
+      if (!result) {
+        result = moduleRunnerTransform(code, NO_MAP, id, code).then((transformed) => {
+          if (!transformed) throw new Error(`vite's module-runner transform returned nothing for ${id}`);
+          return { code: transformed.code };
+        });
+        // A failure (a syntax error) names the module it was found in: not remembered for others.
+        result.catch(() => memo.delete(key));
+        memo.set(key, result);
+      }
+      return result.then(({ code }) => ({ code, map: NO_MAP }));
     },
   };
 }
