@@ -8,6 +8,7 @@ import { DEFAULT_LIMITS } from "../run/limits.ts";
 import { emptyRunResult, type RunResult } from "../run/run-result.ts";
 import { collectedTest, describeError, testOutcome } from "../run/test-info.ts";
 import { layoutRoot, type LaidOutChain } from "./layout.ts";
+import { directResolve } from "./direct-resolve.ts";
 import { memoModuleRunnerTransform, memoTransform } from "./memo-transform.ts";
 import { realThreadsFirst } from "./real-threads-first.ts";
 
@@ -89,7 +90,7 @@ export async function runChains(chains: readonly LaidOutChain[]): Promise<Map<st
       // and vi around every test): there is no code here to guard against.
       {
         oxc: false,
-        plugins: [memoTransform(), memoModuleRunnerTransform()],
+        plugins: [directResolve(), memoTransform(), memoModuleRunnerTransform()],
         test: {
           ...testOptions,
           include,
