@@ -8,6 +8,26 @@ import { moduleRunnerTransform, transformWithOxc, type Plugin } from "vite";
 const NO_MAP = { mappings: "" as const };
 
 /**
+ * A transform of code to code, remembered by the code it is given (and what
+ * `kind` says of the module, when the result depends on more than the code).
+ * A failure (a syntax error) names the module it was found in: it is not
+ * remembered for the others.
+ */
+function byContent(transform: (code: string, id: string) => Promise<string>, kind: (id: string) => string = () => "") {
+  const memo = new Map<string, Promise<string>>();
+  return (code: string, id: string): Promise<string> => {
+    const key = createHash("sha1").update(kind(id)).update("\0").update(code).digest("hex");
+    let result = memo.get(key);
+    if (!result) {
+      result = transform(code, id);
+      result.catch(() => memo.delete(key));
+      memo.set(key, result);
+    }
+    return result;
+  };
+}
+
+/**
  * Vite's TypeScript transform, remembered by content, without source maps.
  * The course check lays out every chain as a folder of its own, so the same
  * test file and most of the same src files stand under many paths: transformed
@@ -20,22 +40,16 @@ const NO_MAP = { mappings: "" as const };
  * check of six virtual-time exercises).
  */
 export function memoTransform(): Plugin {
-  const memo = new Map<string, Promise<{ code: string }>>();
+  const transform = byContent(
+    async (code, file) => (await transformWithOxc(code, file, { lang: "ts", sourcemap: false })).code,
+    (file) => (file.endsWith(".mts") ? "mts" : "ts"),
+  );
   return {
     name: "course:memo-transform",
-    transform(code, id) {
+    async transform(code, id) {
       const file = id.split("?")[0]!;
       if (!/\.m?ts$/.test(file)) return null;
-      const key = createHash("sha1")
-        .update(file.endsWith(".mts") ? "mts\0" : "ts\0")
-        .update(code)
-        .digest("hex");
-      let result = memo.get(key);
-      if (!result) {
-        result = transformWithOxc(code, file, { lang: "ts", sourcemap: false }).then(({ code }) => ({ code }));
-        memo.set(key, result);
-      }
-      return result.then(({ code }) => ({ code, map: NO_MAP, moduleType: "js" }));
+      return { code: await transform(code, file), map: NO_MAP, moduleType: "js" };
     },
   };
 }
@@ -49,7 +63,11 @@ export function memoTransform(): Plugin {
  * (vite reads the module's URL only for errors and maps, and there are no maps).
  */
 export function memoModuleRunnerTransform(): Plugin {
-  const memo = new Map<string, Promise<{ code: string }>>();
+  const transform = byContent(async (code, id) => {
+    const transformed = await moduleRunnerTransform(code, NO_MAP, id, code);
+    if (!transformed) throw new Error(`vite's module-runner transform returned nothing for ${id}`);
+    return transformed.code;
+  });
   return {
     name: "course:memo-module-runner-transform",
     enforce: "post",
@@ -57,19 +75,8 @@ export function memoModuleRunnerTransform(): Plugin {
       order: "post",
       handler: () => ({ dev: { moduleRunnerTransform: false } }),
     },
-    transform(code, id) {
-      const key = createHash("sha1").update(code).digest("hex");
-      let result = memo.get(key);
-      if (!result) {
-        result = moduleRunnerTransform(code, NO_MAP, id, code).then((transformed) => {
-          if (!transformed) throw new Error(`vite's module-runner transform returned nothing for ${id}`);
-          return { code: transformed.code };
-        });
-        // A failure (a syntax error) names the module it was found in: not remembered for others.
-        result.catch(() => memo.delete(key));
-        memo.set(key, result);
-      }
-      return result.then(({ code }) => ({ code, map: NO_MAP }));
+    async transform(code, id) {
+      return { code: await transform(code, id), map: NO_MAP };
     },
   };
 }
