@@ -72,13 +72,12 @@ describe("typecheckOverlaid (a submission's src/ over an exercise's, as grading 
     },
     given: { "helper.ts": "export const one: string = 1;\n" },
   };
-  const exercises = Object.entries(cases).map(([name, files]) => ({
-    folder: exercise(`exercise-${name}`),
-    src: overlay(name, files),
-    given: ["helper.ts"],
-  }));
-  const overlaid = typecheckOverlaid(exercises, options);
-  const check = (name: keyof typeof cases) => overlaid.get(path.join(root, `exercise-${name}`));
+  const folders = Object.fromEntries(Object.keys(cases).map((name) => [name, exercise(`exercise-${name}`)]));
+  const overlaid = typecheckOverlaid(
+    Object.entries(cases).map(([name, files]) => ({ folder: folders[name]!, src: overlay(name, files), given: ["helper.ts"] })),
+    options,
+  );
+  const check = (name: keyof typeof cases) => overlaid.get(folders[name]!);
 
   test("checks the overlay's files under the exercise's own paths, with noUncheckedIndexedAccess", () => {
     expect(check("indexing")).toEqual([

@@ -8,6 +8,8 @@
 // of the main thread, which the test workers wait on). The check reads no
 // stack, only each test's name, state and message: so each error says its
 // stack is mapped already (an empty list of frames), and vitest leaves it.
+// (The check's transforms make no source maps for the same reason:
+// memo-transform.ts. This one is for frames in files nothing transformed.)
 import { afterEach } from "vitest";
 
 // Registered first, so it runs after the test file's own afterEach hooks (vitest runs them as a stack).
