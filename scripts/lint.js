@@ -6,13 +6,13 @@
 //    program. Run as two tools, TypeScript built it twice, some 5 s of CPU of
 //    every root `npm test` (measured cold on 2 cores: 22–26 s of CPU for both
 //    here against 29.5 s for `tsc -p tsconfig.json` then `eslint .`).
-// 3. Prettier's check, in a child process beside them (its own CLI: its
-//    ignore files and cache as `prettier --check` has them).
+// 3. The formatter's check (oxfmt --check, .oxfmtrc.jsonc), in a child process
+//    beside them.
 //
 // Each part reports whatever it finds, whether or not another failed; the exit
 // code is 1 when any of them found a problem. Their caches live in
-// node_modules/.cache: lint/ (TypeScript's .tsbuildinfo), eslint/ and
-// prettier/ (by content).
+// node_modules/.cache: lint/ (TypeScript's .tsbuildinfo) and eslint/ (by
+// content); the formatter needs none (it checks every file in well under a second).
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -22,20 +22,21 @@ import { TYPED_FILES } from "../eslint.config.js";
 import { readToolsTsconfig } from "./tools-tsconfig.js";
 
 const root = path.resolve(import.meta.dirname, "..");
-const prettierBin = createRequire(import.meta.url).resolve("prettier/bin/prettier.cjs");
+// Its bin is a Node script: run by this Node (the one check-node.cjs accepted), not whichever `node` is first on PATH.
+const oxfmtBin = path.join(path.dirname(createRequire(import.meta.url).resolve("oxfmt/package.json")), "bin", "oxfmt");
 
-/** Prettier's check, its output kept to print after ESLint's (the two would interleave). */
-function prettierCheck() {
+/** The formatter's check, its output kept to print after ESLint's (the two would interleave). */
+function formatCheck() {
   return new Promise((resolve) => {
-    const args = [prettierBin, "--check", "--cache", "--cache-strategy", "content", "."];
-    // Colours when ours are a terminal; otherwise as prettier sees fit (for it, any FORCE_COLOR forces them).
+    // Colours when ours are a terminal; otherwise as the formatter sees fit.
     const env = process.stdout.isTTY ? { ...process.env, FORCE_COLOR: "1" } : process.env;
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], env });
+    const child = spawn(process.execPath, [oxfmtBin, "--check", "."], { cwd: root, stdio: ["ignore", "pipe", "pipe"], env });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("error", (error) => resolve({ ok: false, output: `lint: prettier could not start: ${error.message}\n` }));
-    child.on("close", (code) => resolve({ ok: code === 0, output }));
+    child.on("error", (error) => resolve({ ok: false, output: `lint: oxfmt could not start: ${error.message}\n` }));
+    // Its own advice ("Run without `--check` to fix") would format everything but the wrong ways' patches: ours formats both.
+    child.on("close", (code) => resolve({ ok: code === 0, output: code === 0 ? output : `${output}lint: npm run format fixes the formatting\n` }));
   });
 }
 
@@ -60,7 +61,7 @@ function typecheck() {
   return { program: builder.getProgram(), diagnostics };
 }
 
-const prettier = prettierCheck();
+const formatting = formatCheck();
 
 const { program, diagnostics } = typecheck();
 const host = { getCanonicalFileName: (file) => file, getCurrentDirectory: () => root, getNewLine: () => "\n" };
@@ -88,7 +89,7 @@ const problems = results.reduce((sum, result) => sum + result.errorCount + resul
 if (problems > 0) process.stdout.write(await (await eslint.loadFormatter("stylish")).format(results));
 console.log(`ESLint: ${problems === 0 ? "no problems" : `${problems} problem(s)`} in ${results.length} files`);
 
-const formatted = await prettier;
+const formatted = await formatting;
 process.stdout.write(formatted.output);
 
 process.exitCode = diagnostics.length === 0 && problems === 0 && formatted.ok ? 0 : 1;

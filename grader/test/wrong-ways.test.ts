@@ -104,7 +104,7 @@ describe("refreshing a wrong way", () => {
 });
 
 describe("formatting the reference with its wrong ways", () => {
-  // A formatter that only joins a call split over lines, as prettier does when it fits: enough to break a patch's context.
+  // A formatter that only joins a call split over lines, as the formatter does when it fits: enough to break a patch's context.
   const join = async (text: string) => text.replaceAll("(\n    )", "()");
   const split = reference["queue.ts"].replace("shift()", "shift(\n    )");
   const unformatted = new Map([

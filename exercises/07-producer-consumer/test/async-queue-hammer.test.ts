@@ -20,7 +20,9 @@ type Kind = "put" | "put+signal" | "put aborted" | "tryPut" | "get" | "get+signa
 
 /** How a call stands: still waiting, resolved (a get with an item), or rejected (and why). */
 type Standing =
-  { state: "waiting" } | { state: "resolved"; value?: number } | { state: "rejected"; with: "its signal's reason" | "QueueClosedError" | string };
+  | { state: "waiting" }
+  | { state: "resolved"; value?: number }
+  | { state: "rejected"; with: "its signal's reason" | "QueueClosedError" | string };
 
 interface Call {
   id: number;

@@ -85,9 +85,9 @@ row(
   ),
 );
 if (!values.quick) {
-  // Cold, as in a fresh clone: no turbo, course-check, compile, lint (TypeScript's), ESLint or prettier
+  // Cold, as in a fresh clone: no turbo, course-check, compile, lint (TypeScript's) or ESLint
   // cache, and no vitest results (the durations vitest orders test files by).
-  for (const cache of ["course-check", "node-compile-cache", "turbo", "lint", "eslint", "prettier"])
+  for (const cache of ["course-check", "node-compile-cache", "turbo", "lint", "eslint"])
     rmSync(path.join(courseRoot, "node_modules", ".cache", cache), { recursive: true, force: true });
   for (const dir of [".", ".course-check", "grader", "packages/testkit", "packages/course-runner"])
     rmSync(path.join(courseRoot, dir, "node_modules", ".vite"), { recursive: true, force: true });

@@ -3,7 +3,7 @@
 //   edit ID NAME               lays wrong/NAME.patch onto the reference, to change it and save it again
 //   refresh [ID…]              rewrites every patch against the reference as it is now, where that is unambiguous
 //   list [ID…]                 every wrong way, with what it says is wrong
-//   format [ID…]               formats the reference with prettier, and every patch with it (npm run format runs it)
+//   format [ID…]               formats the reference (oxfmt), and every patch with it (npm run format runs it)
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -19,7 +19,7 @@ const USAGE = `usage: npm run wrong-ways -- save ID NAME [--why "Wrong: …"] | 
   edit     lays solutions/ID/wrong/NAME.patch onto the reference, to change it and save it again
   refresh  rewrites the patches against the reference as it is now (context and line numbers), where that is unambiguous
   list     every wrong way and what it says is wrong
-  format   formats the reference with prettier and writes every patch again against it, the same mistake under the same header
+  format   formats the reference (oxfmt) and writes every patch again against it, the same mistake under the same header
 `;
 
 const git = (...args: string[]) => execFileSync("git", args, { cwd: courseRoot, encoding: "utf8" });

@@ -1,12 +1,13 @@
-// Formats a reference `src/` with prettier and keeps every wrong way's mistake:
+// Formats a reference `src/` with the formatter (oxfmt) and keeps every wrong way's mistake:
 // a wrong way is a diff against the reference, so reformatting the reference
 // alone would leave its patches matching nothing. Each wrong way is laid onto
 // the reference as it is, both are formatted the same way, and the patch is
 // written again between the two, under the same header.
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import * as prettier from "prettier";
-import { listVariants, solutionDir } from "../exercises.ts";
+import { courseRoot, listVariants, solutionDir } from "../exercises.ts";
 import { wrongWayFile } from "./materialize.ts";
 import { applyWrongWay, formatWrongWay, parseWrongWay, PatchError, readWrongWay, type WrongWay } from "./wrong-way.ts";
 import { filesUnder } from "../files-under.ts";
@@ -17,12 +18,21 @@ interface FormatResult {
   outcome: "unchanged" | "formatted";
 }
 
-/** The text as prettier writes it, with the repository's config, as if it were `file`. */
+const oxfmtBin = path.join(path.dirname(createRequire(import.meta.url).resolve("oxfmt/package.json")), "bin", "oxfmt");
+
+/**
+ * The text as the formatter writes it, as if it were `file`: its own CLI, so
+ * that its options for that file (.oxfmtrc.jsonc, its overrides,
+ * .editorconfig) are found exactly as `npm run lint` checks them. Throws,
+ * naming the file, what the formatter cannot format.
+ */
 async function formatted(text: string, file: string): Promise<string> {
-  const options = await prettier.resolveConfig(file);
-  const info = await prettier.getFileInfo(file, { ignorePath: [] });
-  if (!info.inferredParser) return text;
-  return prettier.format(text, { ...options, filepath: file });
+  try {
+    return execFileSync(process.execPath, [oxfmtBin, "--stdin-filepath", file], { cwd: courseRoot, input: text, encoding: "utf8", stdio: "pipe" });
+  } catch (error) {
+    const said = String((error as { stderr?: unknown }).stderr ?? "").trim() || String(error);
+    throw new Error(`the formatter could not format ${path.relative(courseRoot, file)}:\n${said}`, { cause: error });
+  }
 }
 
 /**

@@ -50,7 +50,7 @@ describe("parseHints", () => {
     }
   });
 
-  /** How a test's name can stand in its source: in double quotes, in single quotes (prettier's choice when it holds a double quote) or in backticks. */
+  /** How a test's name can stand in its source: in double quotes, in single quotes (the formatter's choice when it holds a double quote) or in backticks. */
   const asStringLiterals = (name: string) => [JSON.stringify(name), `'${name.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`, `\`${name}\``];
 
   test("every test or describe block a HINTS.md names exists in that exercise's tests (a renamed test leaves no stale name), under one step only", () => {
